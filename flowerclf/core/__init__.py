@@ -1,0 +1,1 @@
+"""The engine: data, models, training and prediction. Never imports Qt."""

@@ -1,0 +1,86 @@
+"""Progress events and the stop request shared by every front end.
+
+The core reports what it is doing by calling a plain function with one of the
+event objects below. The command line turns them into a progress bar; the
+desktop app's workers turn them into Qt signals. Nothing here knows about
+either.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MessageEvent:
+    """A one-line, human-readable note about what is happening now."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class DownloadEvent:
+    """Progress of a file download (ImageNet weights)."""
+
+    name: str
+    bytes_done: int
+    bytes_total: int | None
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """One training batch is done."""
+
+    epoch: int  # 1-based
+    epochs: int
+    step: int  # 1-based, within the epoch
+    steps_per_epoch: int
+    loss: float
+    images_seen: int  # since the start of the run
+    fraction: float  # of the whole run, 0..1
+    elapsed_s: float
+    eta_s: float | None
+
+
+@dataclass(frozen=True)
+class EpochEvent:
+    """One epoch (training plus validation) is done."""
+
+    epoch: int  # 1-based
+    epochs: int
+    train_loss: float
+    val_loss: float | None  # None when there is no validation set
+    val_accuracy: float | None  # 0..1
+    per_class_accuracy: dict[str, float] = field(default_factory=dict)
+    is_best: bool = False
+    fraction: float = 0.0
+    elapsed_s: float = 0.0
+    eta_s: float | None = None
+    images_per_second: float = 0.0
+
+
+Event = MessageEvent | DownloadEvent | StepEvent | EpochEvent
+ProgressCallback = Callable[[Event], None]
+
+
+def ignore_event(event: Event) -> None:
+    """The default callback: report nothing."""
+
+
+class StopRequest:
+    """A thread-safe flag that long-running core calls check between batches."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def request(self) -> None:
+        self._event.set()
+
+    @property
+    def requested(self) -> bool:
+        return self._event.is_set()
+
+    def __bool__(self) -> bool:
+        return self._event.is_set()

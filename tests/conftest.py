@@ -1,0 +1,7 @@
+"""Shared test setup: offscreen Qt, few torch threads, and small generated images."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
