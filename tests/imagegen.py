@@ -1,0 +1,226 @@
+"""Small generated images and dataset folders for the tests.
+
+Classes are drawn so that a model can tell them apart at a glance: each class
+has its own background colour (named colours, or one derived from the class
+name), with a little noise so that no two images are identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+COLORS: dict[str, tuple[int, int, int]] = {
+    "red": (220, 30, 30),
+    "green": (30, 180, 40),
+    "blue": (30, 60, 220),
+    "yellow": (235, 220, 40),
+    "purple": (140, 40, 170),
+    "orange": (245, 140, 20),
+    "white": (245, 245, 245),
+    "black": (15, 15, 15),
+    "grey": (128, 128, 128),
+    "cyan": (30, 200, 210),
+}
+
+PATTERNS = ("noise", "solid", "stripes", "circle")
+
+_FORMATS = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".bmp": "BMP",
+    ".gif": "GIF",
+    ".webp": "WEBP",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+}
+
+
+def color_for(name: str) -> tuple[int, int, int]:
+    """The colour of a class: a named colour, or a stable one derived from the name."""
+    if name in COLORS:
+        return COLORS[name]
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return digest[0], digest[1], digest[2]
+
+
+def draw_image(
+    color: str | tuple[int, int, int] = "red",
+    size: tuple[int, int] = (64, 64),
+    pattern: str = "noise",
+    seed: int = 0,
+) -> Image.Image:
+    """An RGB image of ``size`` (width, height) in a colour, with a pattern.
+
+    Patterns: "noise" (colour plus mild noise), "solid", "stripes" (colour and
+    white horizontal stripes), "circle" (a colour disc on white).
+    """
+    rgb = color_for(color) if isinstance(color, str) else tuple(color)
+    width, height = size
+    if pattern == "circle":
+        img = Image.new("RGB", size, (255, 255, 255))
+        r = min(width, height) // 3
+        cx, cy = width // 2, height // 2
+        ImageDraw.Draw(img).ellipse((cx - r, cy - r, cx + r, cy + r), fill=rgb)
+        return img
+    array = np.empty((height, width, 3), dtype=np.float32)
+    array[:] = rgb
+    if pattern == "stripes":
+        band = max(1, height // 8)
+        rows = (np.arange(height) // band) % 2 == 1
+        array[rows] = 255
+    elif pattern == "noise":
+        rng = np.random.default_rng(seed)
+        array += rng.normal(0.0, 12.0, size=array.shape)
+    elif pattern != "solid":
+        raise ValueError(f"unknown pattern {pattern!r}; use one of {PATTERNS}")
+    return Image.fromarray(np.clip(array, 0, 255).astype(np.uint8), "RGB")
+
+
+def convert_mode(img: Image.Image, mode: str) -> Image.Image:
+    """Convert an RGB image to ``mode``, including 16-bit greyscale ("I;16")."""
+    if mode == img.mode:
+        return img
+    if mode == "I;16":
+        grey = np.asarray(img.convert("L"), dtype=np.uint16) * 257
+        return Image.fromarray(grey)  # uint16 -> "I;16"
+    if mode == "RGBA":
+        rgba = img.convert("RGBA")
+        rgba.putalpha(200)
+        return rgba
+    if mode == "P":
+        return img.convert("P", palette=Image.Palette.ADAPTIVE, colors=64)
+    return img.convert(mode)
+
+
+def make_image(
+    path: str | Path,
+    color: str | tuple[int, int, int] = "red",
+    size: tuple[int, int] = (64, 64),
+    mode: str = "RGB",
+    fmt: str | None = None,
+    *,
+    pattern: str = "noise",
+    seed: int = 0,
+    exif_orientation: int | None = None,
+    quality: int = 90,
+) -> Path:
+    """Write one image file and return its path (parent folders are created).
+
+    ``fmt`` is a PIL format name ("JPEG", "PNG", ...); by default it follows
+    the file extension. ``exif_orientation`` (1-8) is stored in the EXIF
+    data of a JPEG, as cameras do.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fmt = fmt or _FORMATS.get(path.suffix.lower(), "PNG")
+    img = convert_mode(draw_image(color, size, pattern, seed), mode)
+    options: dict[str, object] = {}
+    if fmt == "JPEG":
+        options["quality"] = quality
+    if exif_orientation is not None:
+        exif = Image.Exif()
+        exif[0x0112] = exif_orientation
+        options["exif"] = exif
+    img.save(path, format=fmt, **options)
+    return path
+
+
+def image_bytes(
+    color: str | tuple[int, int, int] = "red",
+    size: tuple[int, int] = (64, 64),
+    fmt: str = "PNG",
+) -> bytes:
+    """An encoded image, for code that accepts bytes."""
+    buffer = io.BytesIO()
+    draw_image(color, size).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def truncate_file(path: str | Path, keep: float = 0.5) -> Path:
+    """Cut a file short, keeping the first ``keep`` fraction of its bytes."""
+    path = Path(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    return path
+
+
+# Modes that keep the class colour, so that mixed datasets stay separable.
+_MIXED_MODES = (("RGB", ".jpg"), ("RGBA", ".png"), ("P", ".gif"), ("CMYK", ".jpg"))
+
+
+def _write_class(
+    folder: Path,
+    name: str,
+    count: int,
+    size: tuple[int, int],
+    fmt: str,
+    pattern: str,
+    seed: int,
+    mixed: bool,
+) -> None:
+    for i in range(count):
+        mode, suffix = "RGB", "." + fmt.lstrip(".").lower()
+        img_size = size
+        if mixed:
+            mode, suffix = _MIXED_MODES[i % len(_MIXED_MODES)]
+            img_size = (size[0] + 8 * (i % 3), size[1] + 4 * (i % 2))
+        make_image(
+            folder / f"{name}_{i:03d}{suffix}",
+            name,
+            img_size,
+            mode,
+            pattern=pattern,
+            seed=seed * 100_003 + i,
+        )
+
+
+def make_dataset(
+    root: str | Path,
+    classes: Mapping[str, int] | None = None,
+    size: tuple[int, int] = (64, 64),
+    layout: str = "flat",
+    *,
+    val_counts: int | Mapping[str, int] | None = None,
+    fmt: str = "jpg",
+    pattern: str = "noise",
+    mixed: bool = False,
+    seed: int = 0,
+) -> Path:
+    """Write a dataset folder and return its root.
+
+    ``classes`` maps class name to image count (default ``{"red": 6, "blue": 6}``);
+    each class is drawn in its own colour (see ``color_for``).
+    ``layout="flat"``: ``ROOT/<class>/``. ``layout="presplit"``: the counts go to
+    ``ROOT/train/<class>/`` and ``val_counts`` (an int for every class, or a
+    mapping; default a quarter, at least one) to ``ROOT/val/<class>/``.
+    ``mixed=True`` varies sizes, modes and formats (jpg, RGBA png, palette gif, CMYK jpg).
+    """
+    root = Path(root)
+    classes = dict(classes) if classes is not None else {"red": 6, "blue": 6}
+    if layout not in ("flat", "presplit"):
+        raise ValueError(f"unknown layout {layout!r}; use 'flat' or 'presplit'")
+    root.mkdir(parents=True, exist_ok=True)
+    for index, (name, count) in enumerate(classes.items()):
+        class_seed = seed * 1000 + index
+        if layout == "flat":
+            _write_class(root / name, name, count, size, fmt, pattern, class_seed, mixed)
+            continue
+        if isinstance(val_counts, Mapping):
+            n_val = val_counts.get(name, 0)
+        elif val_counts is not None:
+            n_val = val_counts
+        else:
+            n_val = max(1, count // 4)
+        _write_class(root / "train" / name, name, count, size, fmt, pattern, class_seed, mixed)
+        if n_val:
+            _write_class(
+                root / "val" / name, name, n_val, size, fmt, pattern, class_seed + 500, mixed
+            )
+    return root
