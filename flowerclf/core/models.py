@@ -21,6 +21,7 @@ never a silent fall-back to random weights.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import time
 import urllib.error
@@ -448,7 +449,7 @@ def _download(arch: str, target: Path, progress: ProgressCallback) -> None:
         os.replace(partial, target)
     except WeightsUnavailableError:
         raise
-    except OSError as error:
+    except (OSError, http.client.HTTPException) as error:
         raise _unavailable(arch, _download_reason(error)) from error
     finally:
         partial.unlink(missing_ok=True)
