@@ -61,7 +61,23 @@ class EpochEvent:
     images_per_second: float = 0.0
 
 
-Event = MessageEvent | DownloadEvent | StepEvent | EpochEvent
+@dataclass(frozen=True)
+class StageEvent:
+    """Progress through a stage that is not a training step.
+
+    For example computing the frozen backbone's features, validating, or
+    evaluating a model on a folder.
+    """
+
+    stage: str  # a few plain words: "Computing features", "Evaluating"
+    done: int
+    total: int
+    fraction: float = 0.0  # of the whole run, 0..1
+    elapsed_s: float = 0.0
+    eta_s: float | None = None
+
+
+Event = MessageEvent | DownloadEvent | StepEvent | EpochEvent | StageEvent
 ProgressCallback = Callable[[Event], None]
 
 
@@ -80,7 +96,4 @@ class StopRequest:
 
     @property
     def requested(self) -> bool:
-        return self._event.is_set()
-
-    def __bool__(self) -> bool:
         return self._event.is_set()

@@ -1,0 +1,192 @@
+"""A loaded model: preprocessing, batched forward passes, probabilities."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from flowerclf.core.data import IMAGENET_MEAN, IMAGENET_STD, load_image, resize_size
+from flowerclf.core.device import Precision, choose_precision
+from flowerclf.core.errors import ImageLoadError
+from flowerclf.core.events import StopRequest
+from flowerclf.core.loading import eval_view, normalize_batch
+
+ImageSource = str | Path | Image.Image
+
+
+@dataclass
+class Prediction:
+    """The result for one image: a probability per class, or why it failed."""
+
+    source: str | Path | None
+    classes: list[str]
+    probs: np.ndarray | None = None
+    error: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.probs is not None
+
+    @property
+    def label(self) -> str:
+        """The most probable class."""
+        return self.classes[int(np.argmax(self.probs))]
+
+    @property
+    def confidence(self) -> float:
+        """The probability of the most probable class."""
+        return float(np.max(self.probs))
+
+    def top(self, k: int = 5) -> list[tuple[str, float]]:
+        """The ``k`` most probable classes with their probabilities, most probable first."""
+        if self.probs is None:
+            return []
+        order = np.argsort(-self.probs, kind="stable")[:k]
+        return [(self.classes[i], float(self.probs[i])) for i in order]
+
+    def as_dict(self) -> dict[str, float]:
+        """Every class's probability, in class order."""
+        if self.probs is None:
+            return {}
+        return {name: float(p) for name, p in zip(self.classes, self.probs, strict=False)}
+
+
+class Classifier:
+    """A network with everything needed to use it: classes, input size, normalisation.
+
+    ``precision`` is the number format of the forward pass: ``fp32`` (the
+    default, exact) or ``auto``/``bf16`` to trade invisible differences in the
+    probabilities for speed.
+    """
+
+    def __init__(
+        self,
+        network: torch.nn.Module,
+        arch: str,
+        classes: Sequence[str],
+        image_size: int = 224,
+        mean: Sequence[float] = IMAGENET_MEAN,
+        std: Sequence[float] = IMAGENET_STD,
+        metadata: dict | None = None,
+        precision: str = "fp32",
+    ):
+        self.network = network.eval()
+        self.arch = arch
+        self.classes = list(classes)
+        self.image_size = int(image_size)
+        self.mean = tuple(float(m) for m in mean)
+        self.std = tuple(float(s) for s in std)
+        self.metadata: dict = dict(metadata or {})
+        self.device = next(network.parameters()).device
+        self._precision_name = precision
+        self._precision: Precision = choose_precision(self.device, precision)
+        self.network.to(memory_format=torch.channels_last)
+
+    def __repr__(self) -> str:
+        return (
+            f"Classifier(arch={self.arch!r}, classes={self.classes!r}, "
+            f"image_size={self.image_size}, device={self.device})"
+        )
+
+    @property
+    def precision(self) -> str:
+        return self._precision.name
+
+    def set_precision(self, precision: str) -> None:
+        self._precision_name = precision
+        self._precision = choose_precision(self.device, precision)
+
+    def to(self, device: str | torch.device) -> Classifier:
+        from flowerclf.core.device import resolve_device
+
+        self.device = resolve_device(device)
+        self.network.to(self.device)
+        self._precision = choose_precision(self.device, self._precision_name)
+        return self
+
+    def state_dict(self) -> dict[str, torch.Tensor]:
+        """The weights as CPU tensors with torchvision's key names."""
+        return {k: v.detach().cpu().contiguous() for k, v in self.network.state_dict().items()}
+
+    # ----------------------------------------------------------------- preprocessing
+
+    def load(self, source: ImageSource) -> Image.Image:
+        """Open an image (path or PIL) as RGB, decoding big JPEGs at a reduced size."""
+        return load_image(source, min_size=resize_size(self.image_size))
+
+    def preprocess(self, image: Image.Image) -> torch.Tensor:
+        """The model's input for one RGB image: normalised float32 3 x S x S."""
+        view = eval_view(image.convert("RGB"), self.image_size).unsqueeze(0)
+        return normalize_batch(view, self.mean, self.std, torch.device("cpu"), False)[0]
+
+    # ----------------------------------------------------------------- inference
+
+    @torch.inference_mode()
+    def predict_tensor(self, batch: torch.Tensor) -> torch.Tensor:
+        """Probabilities for a batch of preprocessed images (N x 3 x S x S floats)."""
+        batch = batch.to(self.device).contiguous(memory_format=torch.channels_last)
+        with self._precision.autocast(self.device):
+            logits = self.network(batch)
+        return torch.softmax(logits.float(), dim=1).cpu()
+
+    @torch.inference_mode()
+    def _predict_views(self, views: list[torch.Tensor]) -> np.ndarray:
+        batch = normalize_batch(torch.stack(views), self.mean, self.std, self.device)
+        with self._precision.autocast(self.device):
+            logits = self.network(batch)
+        return torch.softmax(logits.float(), dim=1).cpu().numpy()
+
+    def _read_view(self, source: ImageSource) -> torch.Tensor | str:
+        try:
+            return eval_view(self.load(source), self.image_size)
+        except ImageLoadError as error:
+            return error.reason
+        except Exception as error:  # a reader bug must not lose the other images
+            return f"could not be read ({error})"
+
+    def predict(
+        self,
+        images: Sequence[ImageSource],
+        batch_size: int = 32,
+        stop: StopRequest | None = None,
+    ) -> list[Prediction]:
+        """Predict every image, in batches; unreadable ones come back with ``error`` set.
+
+        Decoding runs in a small thread pool while the previous batch is in the
+        network, so big photos cost little more than small ones.
+        """
+        images = list(images)
+        results: list[Prediction] = []
+        if not images:
+            return results
+        workers = max(1, min(4, os.cpu_count() or 1))
+        with ThreadPoolExecutor(workers, thread_name_prefix="flowerclf-predict") as pool:
+            chunks = [images[i : i + batch_size] for i in range(0, len(images), batch_size)]
+            pending = [pool.map(self._read_view, chunks[0])] if chunks else []
+            for index, chunk in enumerate(chunks):
+                views = list(pending.pop(0))
+                if index + 1 < len(chunks):
+                    pending.append(pool.map(self._read_view, chunks[index + 1]))
+                if stop is not None and stop.requested:
+                    break
+                good = [v for v in views if isinstance(v, torch.Tensor)]
+                probs = iter(self._predict_views(good)) if good else iter(())
+                for source, view in zip(chunk, views, strict=False):
+                    label = source if isinstance(source, str | Path) else None
+                    if isinstance(view, torch.Tensor):
+                        results.append(Prediction(label, self.classes, next(probs)))
+                    else:
+                        results.append(Prediction(label, self.classes, error=view))
+        return results
+
+    def predict_one(self, image: ImageSource) -> Prediction:
+        """Predict a single image (path or PIL image)."""
+        return self.predict([image], batch_size=1)[0]

@@ -1,0 +1,545 @@
+"""The trainer: fine-tune an ImageNet ResNet on a folder of labelled photos.
+
+A plain loop that reports what it does through a progress callback (see
+``flowerclf.core.events``) and checks a stop request between batches. The
+recipe's defaults: Adam, learning rate 1e-4, 3 epochs, batches of 16,
+cross-entropy; the weights of the epoch with the best validation accuracy are
+the ones kept.
+
+Two modes. Fine-tuning updates every layer. With ``freeze_backbone`` only the
+new last layer learns: the backbone (in eval mode) turns every image into a
+feature vector once, and all epochs train the last layer on those vectors, so
+every epoch after the first takes a moment.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from flowerclf.core.data import (
+    IMAGENET_MEAN,
+    IMAGENET_STD,
+    DatasetScan,
+    Sample,
+    SkippedFile,
+    scan_dataset,
+    split_samples,
+)
+from flowerclf.core.device import Precision, choose_precision, describe_device, resolve_device
+from flowerclf.core.errors import FlowerclfError
+from flowerclf.core.events import (
+    EpochEvent,
+    MessageEvent,
+    ProgressCallback,
+    StageEvent,
+    StepEvent,
+    StopRequest,
+    ignore_event,
+)
+from flowerclf.core.features import FORWARD_COST as _FORWARD_COST
+from flowerclf.core.features import FeatureExtractor
+from flowerclf.core.loading import BatchLoader, DecodedImageCache, normalize_batch
+from flowerclf.core.models import DEFAULT_ARCHITECTURE, build_model
+from flowerclf.core.predict import Classifier
+
+
+@dataclass
+class TrainingConfig:
+    """Every setting of a training run; the defaults are the classic recipe's."""
+
+    arch: str = DEFAULT_ARCHITECTURE
+    weights: str = "imagenet"  # "imagenet", "none", or a path to a .pth/.safetensors file
+    freeze_backbone: bool = False
+    epochs: int = 3
+    batch_size: int = 16
+    lr: float = 1e-4
+    val_split: float = 0.1
+    image_size: int = 224
+    device: str = "auto"
+    seed: int | None = None
+    workers: int | None = None  # decoding threads (CPU) or spawned processes (CUDA)
+    precision: str = "auto"  # "auto", "fp32", "bf16", "fp16"
+
+    def validate(self) -> None:
+        """Raise a plain-words FlowerclfError for a setting that cannot work."""
+        if self.epochs < 1:
+            raise FlowerclfError("The number of epochs must be at least 1.")
+        if self.batch_size < 1:
+            raise FlowerclfError("The batch size must be at least 1.")
+        if not (0 < self.lr < 1):
+            raise FlowerclfError("The learning rate must be between 0 and 1 (try 0.0001).")
+        if not (0 <= self.val_split < 1):
+            raise FlowerclfError("The validation share must be at least 0 and below 1 (try 0.1).")
+        if not (16 <= self.image_size <= 1024):
+            raise FlowerclfError("The image size must be between 16 and 1024 pixels (try 224).")
+        if self.workers is not None and self.workers < 0:
+            raise FlowerclfError("The number of workers cannot be negative.")
+
+    def as_metadata(self) -> dict:
+        """The settings as plain JSON-friendly values, for the model file."""
+        data = asdict(self)
+        data["weights"] = str(self.weights)
+        return data
+
+
+@dataclass
+class TrainingResult:
+    """What a run produced: the best model and how it got there."""
+
+    classifier: Classifier
+    history: list[EpochEvent]
+    step_losses: list[float]
+    best_epoch: int
+    best_val_accuracy: float | None
+    stopped: bool
+    train_samples: list[Sample]
+    val_samples: list[Sample]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    seconds: float = 0.0
+    images_per_second: float = 0.0
+
+
+class _Clock:
+    """Turns work done into a fraction, elapsed time and an ETA."""
+
+    def __init__(self, total_units: float):
+        self.start = time.perf_counter()
+        self.total = max(total_units, 1e-9)
+        self.done = 0.0
+
+    def advance(self, units: float) -> None:
+        self.done = min(self.total, self.done + units)
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total
+
+    @property
+    def eta(self) -> float | None:
+        if self.done <= 0:
+            return None
+        return self.elapsed * (self.total - self.done) / self.done
+
+
+def _split(scan: DatasetScan, config: TrainingConfig) -> tuple[list[Sample], list[Sample]]:
+    if scan.presplit is not None:
+        return list(scan.presplit[0]), list(scan.presplit[1])
+    if config.val_split <= 0:
+        return list(scan.samples), []
+    split_seed = config.seed if config.seed is not None else 0
+    return split_samples(scan.samples, config.val_split, split_seed)
+
+
+def train(
+    data: str | Path | DatasetScan,
+    config: TrainingConfig | None = None,
+    progress: ProgressCallback = ignore_event,
+    stop: StopRequest | None = None,
+) -> TrainingResult:
+    """Train a classifier on a dataset folder (or an existing scan of one).
+
+    Returns the model of the epoch with the best validation accuracy. When
+    ``stop`` is requested the run ends after the current batch and still
+    returns the best model so far (the current weights if no epoch finished).
+    """
+    config = config or TrainingConfig()
+    config.validate()
+    stop = stop if stop is not None else StopRequest()
+    scan = data if isinstance(data, DatasetScan) else scan_dataset(data)
+    train_samples, val_samples = _split(scan, config)
+    if not train_samples:
+        raise FlowerclfError("There are no training images left after the validation split.")
+
+    seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**31)
+    torch.manual_seed(seed)
+    device = resolve_device(config.device)
+    precision = choose_precision(device, config.precision)
+    progress(
+        MessageEvent(
+            f"Training {config.arch} on {describe_device(device)} ({precision.name}); "
+            f"{len(train_samples)} training and {len(val_samples)} validation images."
+        )
+    )
+    network = build_model(config.arch, len(scan.classes), config.weights, progress)
+    network.to(device=device, memory_format=torch.channels_last)
+
+    run = _Run(
+        scan, config, device, precision, seed, network, train_samples, val_samples, progress, stop
+    )
+    return run.execute()
+
+
+class _Run:
+    """One training run's state, so that the two modes share validation and bookkeeping."""
+
+    def __init__(
+        self,
+        scan: DatasetScan,
+        config: TrainingConfig,
+        device: torch.device,
+        precision: Precision,
+        seed: int,
+        network: nn.Module,
+        train_samples: list[Sample],
+        val_samples: list[Sample],
+        progress: ProgressCallback,
+        stop: StopRequest,
+    ):
+        self.scan = scan
+        self.config = config
+        self.device = device
+        self.precision = precision
+        self.seed = seed
+        self.network = network
+        self.train_samples = train_samples
+        self.val_samples = val_samples
+        self.progress = progress
+        self.stop = stop
+        self.classes = scan.classes
+        self.history: list[EpochEvent] = []
+        self.step_losses: list[float] = []
+        self.skipped: list[SkippedFile] = []
+        self.best_accuracy: float | None = None
+        self.best_epoch = 0
+        self.best_state: dict[str, torch.Tensor] | None = None
+        self.stopped = False
+        self.images_trained = 0
+        self.cache = DecodedImageCache()
+        self.loss_fn = nn.CrossEntropyLoss()
+
+    # ------------------------------------------------------------------ shared
+
+    def _on_unreadable(self, sample: Sample, message: str) -> None:
+        self.skipped.append(SkippedFile(sample.path, message))
+        self.progress(MessageEvent(f"Skipped an unreadable image: {message}"))
+
+    def _loader(self, samples: Sequence[Sample], train: bool, batch_size: int) -> BatchLoader:
+        on_gpu = self.device.type == "cuda"
+        workers = self.config.workers
+        use_processes = on_gpu and workers != 0
+        if use_processes and workers is None:
+            import os
+
+            workers = min(8, os.cpu_count() or 1)
+        if workers == 0:
+            workers = 1  # one decoding thread, no processes at all
+        return BatchLoader(
+            samples,
+            self.config.image_size,
+            batch_size,
+            train=train,
+            seed=self.seed,
+            workers=workers,
+            cache=self.cache,
+            use_processes=use_processes,
+            pin_memory=on_gpu,
+            on_unreadable=self._on_unreadable,
+        )
+
+    def _report_step(
+        self, epoch: int, step: int, steps: int, loss: float, images: int, work: float, clock
+    ) -> None:
+        self.images_trained += images
+        self.step_losses.append(loss)
+        clock.advance(work)
+        self.progress(
+            StepEvent(
+                epoch,
+                self.config.epochs,
+                step,
+                steps,
+                loss,
+                self.images_trained,
+                clock.fraction,
+                clock.elapsed,
+                clock.eta,
+            )
+        )
+
+    def _record_epoch(
+        self,
+        epoch: int,
+        train_loss: float,
+        val_loss: float | None,
+        correct: torch.Tensor | None,
+        counts: torch.Tensor | None,
+        clock: _Clock,
+        rate: float,
+    ) -> EpochEvent:
+        accuracy = None
+        per_class: dict[str, float] = {}
+        if counts is not None and int(counts.sum()) > 0:
+            accuracy = float(correct.sum()) / float(counts.sum())
+            per_class = {
+                name: float(correct[i]) / float(counts[i])
+                for i, name in enumerate(self.classes)
+                if counts[i] > 0
+            }
+        is_best = accuracy is None or self.best_accuracy is None or accuracy > self.best_accuracy
+        if accuracy is None and self.best_accuracy is not None:
+            is_best = False
+        if is_best:
+            self.best_accuracy = accuracy
+            self.best_epoch = epoch
+            self.best_state = {
+                k: v.detach().to("cpu", copy=True) for k, v in self.network.state_dict().items()
+            }
+        event = EpochEvent(
+            epoch=epoch,
+            epochs=self.config.epochs,
+            train_loss=train_loss,
+            val_loss=val_loss,
+            val_accuracy=accuracy,
+            per_class_accuracy=per_class,
+            is_best=is_best,
+            fraction=clock.fraction,
+            elapsed_s=clock.elapsed,
+            eta_s=clock.eta,
+            images_per_second=rate,
+        )
+        self.history.append(event)
+        self.progress(event)
+        return event
+
+    def _finish(self, started: float) -> TrainingResult:
+        if self.best_state is not None:
+            self.network.load_state_dict(self.best_state)
+        self.network.eval()
+        seconds = time.perf_counter() - started
+        metadata = {
+            "training": self.config.as_metadata(),
+            "best_val_accuracy": self.best_accuracy,
+            "best_epoch": self.best_epoch,
+            "epochs_completed": len(self.history),
+            "stopped": self.stopped,
+            "dataset": str(self.scan.root),
+            "train_images": len(self.train_samples),
+            "val_images": len(self.val_samples),
+            "history": [
+                {
+                    "epoch": e.epoch,
+                    "train_loss": e.train_loss,
+                    "val_loss": e.val_loss,
+                    "val_accuracy": e.val_accuracy,
+                }
+                for e in self.history
+            ],
+        }
+        classifier = Classifier(
+            self.network,
+            self.config.arch,
+            self.classes,
+            image_size=self.config.image_size,
+            mean=IMAGENET_MEAN,
+            std=IMAGENET_STD,
+            metadata=metadata,
+        )
+        if self.stopped:
+            self.progress(MessageEvent("Training stopped; the best model so far is kept."))
+        return TrainingResult(
+            classifier=classifier,
+            history=self.history,
+            step_losses=self.step_losses,
+            best_epoch=self.best_epoch,
+            best_val_accuracy=self.best_accuracy,
+            stopped=self.stopped,
+            train_samples=self.train_samples,
+            val_samples=self.val_samples,
+            skipped=self.skipped,
+            seconds=seconds,
+            images_per_second=self.images_trained / seconds if seconds > 0 else 0.0,
+        )
+
+    def execute(self) -> TrainingResult:
+        started = time.perf_counter()
+        if self.config.freeze_backbone:
+            self._train_last_layer()
+        else:
+            self._fine_tune()
+        return self._finish(started)
+
+    # ------------------------------------------------------------------ fine-tuning
+
+    def _fine_tune(self) -> None:
+        config = self.config
+        batch_size = config.batch_size
+        train_loader = self._loader(self.train_samples, True, batch_size)
+        val_loader = self._loader(self.val_samples, False, max(32, batch_size))
+        per_epoch = len(self.train_samples) + _FORWARD_COST * len(self.val_samples)
+        clock = _Clock(per_epoch * config.epochs)
+        params = [p for p in self.network.parameters() if p.requires_grad]
+        optimizer = torch.optim.Adam(params, lr=config.lr)
+        scaler = torch.amp.GradScaler(self.device.type) if self.precision.use_grad_scaler else None
+        steps = len(train_loader)
+        try:
+            for epoch in range(1, config.epochs + 1):
+                self.network.train()
+                loss_sum, seen, epoch_start = 0.0, 0, time.perf_counter()
+                for step, batch in enumerate(train_loader.epoch(epoch), start=1):
+                    if self.stop.requested:
+                        self.stopped = True
+                        break
+                    loss = self._train_step(batch, optimizer, scaler)
+                    n = len(batch.indices)
+                    loss_sum += loss * n
+                    seen += n
+                    self._report_step(epoch, step, steps, loss, n, n, clock)
+                if self.stopped:
+                    break
+                rate = seen / max(time.perf_counter() - epoch_start, 1e-9)
+                val_loss, correct, counts = self._validate(val_loader, clock)
+                if self.stop.requested and counts is None and self.val_samples:
+                    self.stopped = True
+                    break
+                self._record_epoch(
+                    epoch, loss_sum / max(seen, 1), val_loss, correct, counts, clock, rate
+                )
+        finally:
+            train_loader.close()
+            val_loader.close()
+
+    def _train_step(self, batch, optimizer, scaler) -> float:
+        x = normalize_batch(batch.images, IMAGENET_MEAN, IMAGENET_STD, self.device)
+        y = batch.labels.to(self.device, non_blocking=True)
+        with self.precision.autocast(self.device):
+            logits = self.network(x)
+        loss = self.loss_fn(logits.float(), y)
+        optimizer.zero_grad(set_to_none=True)
+        if scaler is not None:
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+        else:
+            loss.backward()
+            optimizer.step()
+        value = float(loss.detach())
+        if not math.isfinite(value):
+            raise FlowerclfError(
+                "Training went numerically wrong (the loss is not a number). "
+                "Try a smaller learning rate."
+            )
+        return value
+
+    @torch.inference_mode()
+    def _validate(self, loader: BatchLoader, clock: _Clock):
+        """Loss and per-class correct counts on the validation set (None without one)."""
+        if loader.num_samples == 0:
+            return None, None, None
+        self.network.eval()
+        n_classes = len(self.classes)
+        correct = torch.zeros(n_classes, dtype=torch.long)
+        counts = torch.zeros(n_classes, dtype=torch.long)
+        loss_sum, seen = 0.0, 0
+        for batch in loader.epoch(0):
+            if self.stop.requested:
+                return None, None, None
+            x = normalize_batch(batch.images, IMAGENET_MEAN, IMAGENET_STD, self.device)
+            with self.precision.autocast(self.device):
+                logits = self.network(x)
+            logits = logits.float().cpu()
+            loss_sum += float(self.loss_fn(logits, batch.labels)) * len(batch.indices)
+            seen += len(batch.indices)
+            predicted = logits.argmax(dim=1)
+            counts += torch.bincount(batch.labels, minlength=n_classes)
+            correct += torch.bincount(batch.labels[predicted == batch.labels], minlength=n_classes)
+            clock.advance(_FORWARD_COST * len(batch.indices))
+            self.progress(
+                StageEvent(
+                    "Validating", seen, loader.num_samples, clock.fraction, clock.elapsed, clock.eta
+                )
+            )
+        if seen == 0:
+            return None, None, None
+        return loss_sum / seen, correct, counts
+
+    # ------------------------------------------------------------------ last layer only
+
+    def _train_last_layer(self) -> None:
+        config = self.config
+        for p in self.network.parameters():
+            p.requires_grad_(False)
+        head: nn.Linear = self.network.fc
+        for p in head.parameters():
+            p.requires_grad_(True)
+        n_train, n_val = len(self.train_samples), len(self.val_samples)
+        head_cost = 0.002  # training the last layer on stored features costs next to nothing
+        clock = _Clock((n_train + n_val) * _FORWARD_COST + head_cost * n_train * config.epochs)
+        extractor = FeatureExtractor(
+            self.network,
+            config.arch,
+            config.image_size,
+            self.device,
+            self.precision,
+            self._loader,
+            self.progress,
+            self.stop,
+        )
+        train_feats, train_labels = extractor.features(self.train_samples, clock)
+        val_feats, val_labels = (
+            extractor.features(self.val_samples, clock) if n_val else (None, None)
+        )
+        if self.stop.requested:
+            self.stopped = True
+            return
+        head.to("cpu")
+        self.network.eval()
+        optimizer = torch.optim.Adam(head.parameters(), lr=config.lr)
+        generator = torch.Generator().manual_seed(self.seed)
+        batch_size = config.batch_size
+        steps = math.ceil(len(train_labels) / batch_size)
+        try:
+            for epoch in range(1, config.epochs + 1):
+                epoch_start = time.perf_counter()
+                order = torch.randperm(len(train_labels), generator=generator)
+                loss_sum = 0.0
+                for step in range(1, steps + 1):
+                    if self.stop.requested:
+                        self.stopped = True
+                        break
+                    idx = order[(step - 1) * batch_size : step * batch_size]
+                    logits = head(train_feats[idx])
+                    loss = self.loss_fn(logits, train_labels[idx])
+                    optimizer.zero_grad(set_to_none=True)
+                    loss.backward()
+                    optimizer.step()
+                    value = float(loss.detach())
+                    loss_sum += value * len(idx)
+                    self._report_step(
+                        epoch, step, steps, value, len(idx), head_cost * len(idx), clock
+                    )
+                if self.stopped:
+                    break
+                rate = len(train_labels) / max(time.perf_counter() - epoch_start, 1e-9)
+                val_loss, correct, counts = None, None, None
+                if val_feats is not None and len(val_labels):
+                    with torch.no_grad():
+                        logits = head(val_feats)
+                        val_loss = float(self.loss_fn(logits, val_labels))
+                        predicted = logits.argmax(dim=1)
+                    counts = torch.bincount(val_labels, minlength=len(self.classes))
+                    correct = torch.bincount(
+                        val_labels[predicted == val_labels], minlength=len(self.classes)
+                    )
+                self._record_epoch(
+                    epoch,
+                    loss_sum / max(len(train_labels), 1),
+                    val_loss,
+                    correct,
+                    counts,
+                    clock,
+                    rate,
+                )
+        finally:
+            head.to(self.device)
