@@ -47,7 +47,7 @@ from flowerclf.core.events import (
 from flowerclf.core.features import FORWARD_COST as _FORWARD_COST
 from flowerclf.core.features import FeatureExtractor
 from flowerclf.core.loading import BatchLoader, DecodedImageCache, normalize_batch
-from flowerclf.core.models import DEFAULT_ARCHITECTURE, build_model
+from flowerclf.core.models import DEFAULT_ARCHITECTURE, architecture_info, build_model
 from flowerclf.core.predict import Classifier
 
 
@@ -70,6 +70,7 @@ class TrainingConfig:
 
     def validate(self) -> None:
         """Raise a plain-words FlowerclfError for a setting that cannot work."""
+        architecture_info(self.arch)  # an unknown name raises a plain error
         if self.epochs < 1:
             raise FlowerclfError("The number of epochs must be at least 1.")
         if self.batch_size < 1:

@@ -1,0 +1,411 @@
+"""The ``flowerclf`` command line: the same engine as the desktop app.
+
+``flowerclf`` alone (or with model and image paths) opens the desktop app;
+subcommands train, predict, describe, import and export models. Mistakes a
+user can make end with one plain line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from flowerclf import __version__
+
+SUBCOMMANDS = (
+    "train",
+    "predict",
+    "info",
+    "import-tutorial",
+    "export-tutorial",
+)
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+
+
+# --------------------------------------------------------------------------- output helpers
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ProgressPrinter:
+    """Turns core events into a progress bar on stderr and one line per epoch on stdout."""
+
+    def __init__(self, stream=None, out=None, width: int = 28):
+        self.stream = stream or sys.stderr
+        self.out = out or sys.stdout
+        self.width = width
+        self.interactive = self.stream.isatty()
+        self._last_draw = 0.0
+        self._last_percent = -1
+        self._bar_shown = False
+
+    def _draw(self, text: str, fraction: float, force: bool = False) -> None:
+        now = time.monotonic()
+        percent = int(100 * fraction)
+        if self.interactive:
+            if not force and now - self._last_draw < 0.1:
+                return
+            filled = int(self.width * fraction)
+            bar = "#" * filled + "." * (self.width - filled)
+            self.stream.write(f"\r[{bar}] {percent:3d}% {text}\x1b[K")
+            self._bar_shown = True
+        else:  # logs and pipes: a line every 10 percent
+            if percent // 10 == self._last_percent // 10 and not force:
+                return
+            self.stream.write(f"{percent:3d}% {text}\n")
+        self._last_percent = percent
+        self._last_draw = now
+        self.stream.flush()
+
+    def _clear(self) -> None:
+        if self._bar_shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._bar_shown = False
+
+    def __call__(self, event) -> None:
+        from flowerclf.core.events import (
+            DownloadEvent,
+            EpochEvent,
+            MessageEvent,
+            StageEvent,
+            StepEvent,
+        )
+
+        if isinstance(event, StepEvent):
+            self._draw(
+                f"epoch {event.epoch}/{event.epochs} step {event.step}/{event.steps_per_epoch} "
+                f"loss {event.loss:.4f} ETA {_duration(event.eta_s)}",
+                event.fraction,
+            )
+        elif isinstance(event, StageEvent):
+            self._draw(
+                f"{event.stage} {event.done}/{event.total} ETA {_duration(event.eta_s)}",
+                event.fraction,
+            )
+        elif isinstance(event, DownloadEvent):
+            total = event.bytes_total or 0
+            fraction = event.bytes_done / total if total else 0.0
+            self._draw(
+                f"downloading {event.name} {event.bytes_done / 1e6:.1f}/{total / 1e6:.1f} MB",
+                fraction,
+            )
+        elif isinstance(event, EpochEvent):
+            self._clear()
+            parts = [f"epoch {event.epoch}/{event.epochs}: train loss {event.train_loss:.4f}"]
+            if event.val_loss is not None:
+                parts.append(f"val loss {event.val_loss:.4f}")
+            parts.append(f"val accuracy {_percent(event.val_accuracy)}")
+            line = ", ".join(parts) + (" (best so far)" if event.is_best else "")
+            print(line, file=self.out, flush=True)
+        elif isinstance(event, MessageEvent):
+            self._clear()
+            print(event.text, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        self._clear()
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from flowerclf.core.data import scan_dataset
+    from flowerclf.core.events import StopRequest
+    from flowerclf.core.modelfile import save_model
+    from flowerclf.core.training import TrainingConfig, train
+
+    config = TrainingConfig(
+        arch=args.arch,
+        weights=args.weights,
+        freeze_backbone=args.freeze_backbone,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        val_split=args.val_split,
+        image_size=args.image_size,
+        device=args.device,
+        seed=args.seed,
+        workers=args.workers,
+        precision=args.precision,
+    )
+    config.validate()
+    output = Path(args.output)
+    scan = scan_dataset(args.data_dir)
+    print(scan.summary())
+    printer = ProgressPrinter()
+    stop = StopRequest()
+    try:
+        result = train(scan, config, printer, stop)
+    except KeyboardInterrupt:
+        printer.close()
+        print("Interrupted before a model was ready; nothing was written.", file=sys.stderr)
+        return 130
+    finally:
+        printer.close()
+    path = save_model(result.classifier, output)
+    accuracy = _percent(result.best_val_accuracy)
+    note = " (stopped early)" if result.stopped else ""
+    print(
+        f"Model written to {path}{note}: best validation accuracy {accuracy} "
+        f"(epoch {result.best_epoch}), {result.images_per_second:.1f} images/s."
+    )
+    if result.skipped:
+        print(f"{len(result.skipped)} images could not be read and were left out.")
+    return EXIT_OK
+
+
+def _prediction_rows(model, inputs: Sequence[str], batch_size: int):
+    """Every input in order: (path, prediction or None, error or None)."""
+    from flowerclf.core.data import find_images
+
+    images, skipped = find_images(inputs)
+    predictions = model.predict(images, batch_size=batch_size)
+    rows = [(str(p.source), p, p.error) for p in predictions]
+    rows += [(str(s.path), None, s.reason) for s in skipped]
+    return rows
+
+
+def _cmd_predict(args: argparse.Namespace) -> int:
+    from flowerclf.core.modelfile import load_model
+
+    model = load_model(args.model, device=args.device)
+    rows = _prediction_rows(model, args.inputs, args.batch_size)
+    if not rows:
+        print("No images found in the paths given.", file=sys.stderr)
+        return EXIT_FAILED_INPUTS
+    k = max(1, args.top_k)
+    out = sys.stdout
+    if args.format == "json":
+        for path, prediction, error in rows:
+            if error is not None or prediction is None or not prediction.ok:
+                record = {"path": path, "error": error}
+            else:
+                record = {
+                    "path": path,
+                    "top": [{"label": label, "prob": prob} for label, prob in prediction.top(k)],
+                    "probs": prediction.as_dict(),
+                }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        writer = csv.writer(out)
+        writer.writerow(["path", "top_label", "top_prob", *model.classes, "error"])
+        for path, prediction, error in rows:
+            if error is not None or prediction is None or not prediction.ok:
+                writer.writerow([path, "", "", *([""] * len(model.classes)), error])
+            else:
+                probs = [f"{p:.6f}" for p in prediction.probs]
+                writer.writerow(
+                    [path, prediction.label, f"{prediction.confidence:.6f}", *probs, ""]
+                )
+    else:
+        width = min(60, max(len(path) for path, _, _ in rows))
+        for path, prediction, error in rows:
+            shown = path if len(path) <= width else "…" + path[-(width - 1) :]
+            if error is not None or prediction is None or not prediction.ok:
+                out.write(f"{shown:<{width}}  error: {error}\n")
+            else:
+                tops = "  ".join(f"{label} {_percent(prob)}" for label, prob in prediction.top(k))
+                out.write(f"{shown:<{width}}  {tops}\n")
+    failed = sum(1 for _, prediction, error in rows if error is not None or prediction is None)
+    if failed:
+        print(f"{failed} of {len(rows)} inputs could not be read.", file=sys.stderr)
+        return EXIT_FAILED_INPUTS
+    return EXIT_OK
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from flowerclf.core.modelfile import read_model_info
+
+    info = read_model_info(args.model)
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lines = [
+        f"Model:          {info['path']}",
+        f"Architecture:   {info.get('architecture') or 'detected when loaded'}",
+        f"Classes ({info['num_classes']}):   {', '.join(info['classes'])}",
+        f"Image size:     {info.get('image_size')}",
+    ]
+    if info.get("best_val_accuracy") is not None:
+        lines.append(
+            f"Accuracy:       {_percent(info['best_val_accuracy'])} (validation, best epoch)"
+        )
+    evaluation = info.get("evaluation")
+    if isinstance(evaluation, dict) and evaluation.get("accuracy") is not None:
+        lines.append(f"Evaluated:      {_percent(evaluation['accuracy'])} accuracy")
+    if info.get("num_parameters"):
+        lines.append(f"Parameters:     {info['num_parameters'] / 1e6:.1f} M")
+    if info.get("created"):
+        lines.append(
+            f"Created:        {info['created']} (flowerclf {info.get('flowerclf_version')})"
+        )
+    training = info.get("training")
+    if isinstance(training, dict):
+        lines.append("Training settings:")
+        lines += [f"  {key:<16}{value}" for key, value in training.items()]
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from flowerclf.core.modelfile import import_tutorial, save_model
+
+    classifier = import_tutorial(args.weights, args.class_indices, arch=args.arch)
+    path = save_model(classifier, args.output)
+    print(f"Imported {classifier.arch} with {len(classifier.classes)} classes into {path}.")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from flowerclf.core.modelfile import export_tutorial, load_model
+
+    weights, indices = export_tutorial(load_model(args.model), args.out_dir)
+    print(f"Wrote {weights} and {indices}.")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage mistakes end with exit status 2 and one plain line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="flowerclf",
+        description="Classify photos, or fine-tune an ImageNet ResNet on your own folder of "
+        "labelled photos. Without a subcommand, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"flowerclf {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("train", help="fine-tune a model on a folder with one subfolder per class")
+    p.add_argument("data_dir", metavar="DATA_DIR")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL.safetensors")
+    p.add_argument(
+        "--arch",
+        default="resnet34",
+        help="resnet18, resnet34 (default), resnet50, resnet101, resnet152, "
+        "resnext50_32x4d, resnext101_32x8d or wide_resnet50_2",
+    )
+    p.add_argument(
+        "--weights",
+        default="imagenet",
+        metavar="imagenet|none|PATH",
+        help="starting weights (default: imagenet)",
+    )
+    p.add_argument(
+        "--freeze-backbone", action="store_true", help="train only the new last layer (fast)"
+    )
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--val-split", type=float, default=0.1)
+    p.add_argument("--image-size", type=int, default=224)
+    p.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
+    p.add_argument(
+        "--precision",
+        default="auto",
+        choices=("auto", "fp32", "bf16", "fp16"),
+        help="number format (auto: bf16 where the hardware has it, else fp32)",
+    )
+    p.add_argument("--seed", type=int, default=None, help="make a CPU run repeatable")
+    p.add_argument(
+        "--workers", type=int, default=None, help="image decoding workers (default: one per core)"
+    )
+    p.set_defaults(run=_cmd_train)
+
+    p = sub.add_parser("predict", help="classify images and folders of images")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("inputs", nargs="+", metavar="IMAGE_OR_DIR")
+    p.add_argument("--top-k", type=int, default=5)
+    p.add_argument("--format", default="table", choices=("table", "json", "csv"))
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--device", default="cpu", choices=("auto", "cpu", "cuda", "mps"))
+    p.set_defaults(run=_cmd_predict)
+
+    p = sub.add_parser("info", help="describe a model file")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("--format", default="table", choices=("table", "json"))
+    p.set_defaults(run=_cmd_info)
+
+    p = sub.add_parser(
+        "import-tutorial",
+        help="turn a state-dict .pth and its class_indices.json into a model file",
+    )
+    p.add_argument("weights", metavar="WEIGHTS.pth")
+    p.add_argument("class_indices", metavar="CLASS_INDICES.json")
+    p.add_argument("--arch", default=None, help="architecture (default: detected from the weights)")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL.safetensors")
+    p.set_defaults(run=_cmd_import)
+
+    p = sub.add_parser(
+        "export-tutorial", help="write OUT_DIR/<arch>.pth and OUT_DIR/class_indices.json"
+    )
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("out_dir", metavar="OUT_DIR")
+    p.set_defaults(run=_cmd_export)
+    return parser
+
+
+def _run_gui(paths: list[str]) -> int:
+    try:
+        from flowerclf.gui.app import run_app
+    except ImportError as error:
+        print(
+            f"flowerclf: the desktop app cannot start ({error}). "
+            "Install it with: pip install flowerclf (PySide6 and pyqtgraph are needed).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return run_app(paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``flowerclf`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        return _run_gui(argv)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _run_gui([])
+    from flowerclf.core.errors import FlowerclfError
+
+    try:
+        return args.run(args)
+    except FlowerclfError as error:
+        print(f"flowerclf: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("flowerclf: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # output piped into `head` and the like: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

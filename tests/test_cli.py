@@ -1,0 +1,220 @@
+"""The command line, as a user types it: outputs, files written and exit statuses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import torch
+
+from flowerclf.cli import main
+from flowerclf.core.modelfile import load_model
+from tests.imagegen import make_dataset, make_image, truncate_file
+
+
+@pytest.fixture(autouse=True)
+def _private_caches(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLOWERCLF_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A small model trained through the CLI on two colours, and its dataset."""
+    root = tmp_path_factory.mktemp("cli")
+    data = make_dataset(root / "data", {"red": 12, "blue": 12}, size=(64, 64))
+    model = root / "colours.safetensors"
+    code = main(
+        [
+            "train",
+            str(data),
+            "-o",
+            str(model),
+            "--arch",
+            "resnet18",
+            "--weights",
+            "none",
+            "--epochs",
+            "3",
+            "--image-size",
+            "48",
+            "--seed",
+            "0",
+            "--val-split",
+            "0.25",
+            "--lr",
+            "1e-3",
+            "--batch-size",
+            "4",
+        ]
+    )
+    assert code == 0
+    return model, data
+
+
+def test_train_prints_summary_epochs_and_where_the_model_went(trained, capsys):
+    model, _ = trained
+    assert model.is_file()
+    info = load_model(model)
+    assert info.classes == ["blue", "red"] and info.arch == "resnet18"
+
+
+def test_train_output_lines(tmp_path, capsys):
+    data = make_dataset(tmp_path / "d", {"red": 6, "blue": 6}, size=(48, 48))
+    out_model = tmp_path / "m.safetensors"
+    code = main(
+        [
+            "train",
+            str(data),
+            "-o",
+            str(out_model),
+            "--arch",
+            "resnet18",
+            "--weights",
+            "none",
+            "--epochs",
+            "1",
+            "--image-size",
+            "32",
+            "--seed",
+            "1",
+            "--freeze-backbone",
+            "--lr",
+            "0.01",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "blue" in out and "red" in out  # the dataset summary
+    assert "epoch 1/1: train loss" in out and "val accuracy" in out
+    assert f"Model written to {out_model}" in out
+
+
+def test_predict_json_lines_with_an_unreadable_file(trained, tmp_path, capsys):
+    model, _ = trained
+    red = make_image(tmp_path / "red.png", "red", (70, 60))
+    blue = make_image(tmp_path / "blue.jpg", "blue", (60, 70))
+    broken = truncate_file(make_image(tmp_path / "broken.jpg", "red", (300, 300)), 0.2)
+    code = main(
+        [
+            "predict",
+            str(model),
+            str(red),
+            str(blue),
+            str(broken),
+            "--format",
+            "json",
+            "--top-k",
+            "1",
+        ]
+    )
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1
+    by_name = {rec["path"].rsplit("/", 1)[-1]: rec for rec in lines}
+    assert by_name["red.png"]["top"][0]["label"] == "red"
+    assert by_name["blue.jpg"]["top"][0]["label"] == "blue"
+    assert len(by_name["red.png"]["top"]) == 1
+    assert abs(sum(by_name["red.png"]["probs"].values()) - 1) < 1e-4
+    assert set(by_name["broken.jpg"]) == {"path", "error"} and by_name["broken.jpg"]["error"]
+
+
+def test_predict_a_folder_as_csv_and_table(trained, tmp_path, capsys):
+    model, _ = trained
+    folder = tmp_path / "photos"
+    for i in range(3):
+        make_image(folder / f"{i}.jpg", "red", (64, 64), seed=i)
+    assert main(["predict", str(model), str(folder), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 3 and all(r["top_label"] == "red" for r in rows)
+    assert abs(float(rows[0]["blue"]) + float(rows[0]["red"]) - 1) < 1e-4
+    assert main(["predict", str(model), str(folder)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert len(table) == 3 and all("red" in line and "%" in line for line in table)
+
+
+def test_info_describes_the_model(trained, capsys):
+    model, _ = trained
+    assert main(["info", str(model)]) == 0
+    out = capsys.readouterr().out
+    assert "resnet18" in out and "blue, red" in out and "Image size:     48" in out
+    assert "epochs" in out and "Accuracy:" in out
+
+
+def test_tutorial_export_and_import_round_trip(trained, tmp_path, capsys):
+    model, data = trained
+    out_dir = tmp_path / "tutorial"
+    assert main(["export-tutorial", str(model), str(out_dir)]) == 0
+    weights = out_dir / "resnet18.pth"
+    indices = json.loads((out_dir / "class_indices.json").read_text())
+    assert indices == {"0": "blue", "1": "red"}
+    from torchvision.models import resnet18
+
+    net = resnet18(num_classes=2)
+    net.load_state_dict(torch.load(weights, weights_only=True), strict=True)
+    again = tmp_path / "again.safetensors"
+    assert (
+        main(
+            ["import-tutorial", str(weights), str(out_dir / "class_indices.json"), "-o", str(again)]
+        )
+        == 0
+    )
+    image = next((data / "red").iterdir())
+    a = load_model(model)
+    b = load_model(again)
+    b.image_size = a.image_size  # the pair does not record the input size
+    assert torch.allclose(
+        torch.tensor(a.predict_one(image).probs),
+        torch.tensor(b.predict_one(image).probs),
+        atol=1e-6,
+    )
+
+
+@pytest.mark.parametrize(
+    "make_args, words",
+    [
+        (lambda d, t: ["train", str(t / "missing"), "-o", str(t / "m")], "does not exist"),
+        (lambda d, t: ["train", str(d / "red"), "-o", str(t / "m")], "class"),
+        (lambda d, t: ["train", str(d), "-o", str(t / "m"), "--arch", "resnet9"], "resnet9"),
+        (lambda d, t: ["predict", str(d / "red" / "red_000.jpg"), str(d)], "not a flowerclf model"),
+        (lambda d, t: ["info", str(t / "nothing.safetensors")], "does not exist"),
+        (lambda d, t: ["train", str(d), "-o", str(t / "m"), "--epochs", "0"], "epochs"),
+    ],
+)
+def test_bad_input_gets_one_plain_line_and_status_2(tmp_path, capsys, make_args, words):
+    data = make_dataset(tmp_path / "data", {"red": 3, "blue": 3}, size=(32, 32))
+    make_image(data / "red" / "extra" / "x.png", "red", (32, 32))
+    code = main(make_args(data, tmp_path))
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert len(err.splitlines()) == 1 and words in err and "Traceback" not in err
+
+
+def test_a_folder_with_one_class_is_refused(tmp_path, capsys):
+    data = make_dataset(tmp_path / "one", {"roses": 4}, size=(32, 32))
+    assert main(["train", str(data), "-o", str(tmp_path / "m")]) == 2
+    assert "at least two classes" in capsys.readouterr().err
+
+
+def test_offline_imagenet_weights_name_both_ways_out(tmp_path, capsys, monkeypatch):
+    import flowerclf.core.models as models
+
+    def offline(url, timeout):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr(models, "_open_url", offline)
+    data = make_dataset(tmp_path / "data", {"red": 3, "blue": 3}, size=(32, 32))
+    assert main(["train", str(data), "-o", str(tmp_path / "m"), "--arch", "resnet18"]) == 2
+    err = capsys.readouterr().err
+    assert "--weights" in err and "none" in err and "Traceback" not in err
+
+
+def test_python_m_flowerclf_help_runs():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "flowerclf", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0 and "train" in out.stdout and "predict" in out.stdout
