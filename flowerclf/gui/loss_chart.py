@@ -1,0 +1,155 @@
+"""Live training curves: loss per step (raw and smoothed), and per epoch validation results.
+
+Plot items are created once; each update only calls ``setData``: re-creating
+items on every batch is what makes live charts stutter.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+# Loss curves are noisy per batch; this is the weight of history in the
+# exponential moving average (0.9 follows the trend over about ten batches).
+SMOOTHING = 0.9
+
+
+class LossChart(QWidget):
+    """Two plots side by side: losses (x in epochs) and validation accuracy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._step_x: list[float] = []
+        self._step_loss: list[float] = []
+        self._smooth: list[float] = []
+        self._ema = 0.0
+        self._ema_weight = 0.0
+        self._epoch_x: list[float] = []
+        self._val_loss: list[float] = []
+        self._val_acc_x: list[float] = []
+        self._val_acc: list[float] = []
+
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        foreground = palette.color(QPalette.ColorRole.Text)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground(background)
+        self.view.setMinimumHeight(180)
+        self.loss_plot = self.view.addPlot(row=0, col=0)
+        self.acc_plot = self.view.addPlot(row=0, col=1)
+        self.view.ci.layout.setColumnStretchFactor(0, 3)
+        self.view.ci.layout.setColumnStretchFactor(1, 2)
+
+        for plot, title, left in (
+            (self.loss_plot, "Loss (lower is better)", "loss"),
+            (self.acc_plot, "Validation accuracy (higher is better)", "accuracy %"),
+        ):
+            plot.setTitle(title, color=foreground.name(), size="10pt")
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setLabel("bottom", "epoch", color=foreground.name())
+            plot.setLabel("left", left, color=foreground.name())
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(pg.mkPen(foreground))
+                plot.getAxis(axis).setTextPen(pg.mkPen(foreground))
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.setMenuEnabled(False)
+        self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=foreground.name())
+        self.acc_plot.setYRange(0, 100, padding=0.02)
+
+        raw_color = QColor(accent)
+        raw_color.setAlphaF(0.3)
+        self.raw_curve = self.loss_plot.plot(
+            [], [], pen=pg.mkPen(raw_color, width=1), name="training loss (each batch)"
+        )
+        self.smooth_curve = self.loss_plot.plot(
+            [], [], pen=pg.mkPen(accent, width=2.5), name="training loss (smoothed)"
+        )
+        self.val_loss_curve = _epoch_curve(
+            self.loss_plot, QColor("#e8730c"), "validation loss (each epoch)"
+        )
+        self.acc_curve = _epoch_curve(self.acc_plot, QColor("#2e9d57"), None)
+        self.acc_plot.setXRange(0.5, 3.5, padding=0)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def clear(self, epochs: int | None = None) -> None:
+        """Forget the last run; ``epochs`` sets the x range of the accuracy plot."""
+        for series in (
+            self._step_x,
+            self._step_loss,
+            self._smooth,
+            self._epoch_x,
+            self._val_loss,
+            self._val_acc_x,
+            self._val_acc,
+        ):
+            series.clear()
+        self._ema = 0.0
+        self._ema_weight = 0.0
+        if epochs:
+            self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
+        self._redraw()
+
+    def add_steps(self, points: list[tuple[float, float]]) -> None:
+        """(x in epochs, loss) pairs, oldest first; the chart redraws once for all."""
+        for x, loss in points:
+            if not math.isfinite(loss):
+                continue  # a diverged batch would squash the whole curve to a line
+            self._step_x.append(x)
+            self._step_loss.append(loss)
+            # Debiased EMA: the first points are not pulled towards zero.
+            self._ema = SMOOTHING * self._ema + (1 - SMOOTHING) * loss
+            self._ema_weight = SMOOTHING * self._ema_weight + (1 - SMOOTHING)
+            self._smooth.append(self._ema / self._ema_weight)
+        self._redraw()
+
+    def add_epoch(self, epoch: int, val_loss: float | None, val_accuracy: float | None) -> None:
+        if val_loss is not None and math.isfinite(val_loss):
+            self._epoch_x.append(float(epoch))
+            self._val_loss.append(val_loss)
+        if val_accuracy is not None:
+            self._val_acc_x.append(float(epoch))
+            self._val_acc.append(100.0 * val_accuracy)
+        self._redraw()
+
+    def point_counts(self) -> dict[str, int]:
+        """How many points each curve holds (tests and the log use this)."""
+        return {
+            "steps": len(self._step_loss),
+            "val_loss": len(self._val_loss),
+            "val_accuracy": len(self._val_acc),
+        }
+
+    def _redraw(self) -> None:
+        x = np.asarray(self._step_x, dtype=float)
+        self.raw_curve.setData(x, np.asarray(self._step_loss, dtype=float))
+        self.smooth_curve.setData(x, np.asarray(self._smooth, dtype=float))
+        self.val_loss_curve.setData(
+            np.asarray(self._epoch_x, dtype=float), np.asarray(self._val_loss, dtype=float)
+        )
+        self.acc_curve.setData(
+            np.asarray(self._val_acc_x, dtype=float), np.asarray(self._val_acc, dtype=float)
+        )
+
+
+def _epoch_curve(plot: pg.PlotItem, color: QColor, name: str | None) -> pg.PlotDataItem:
+    """A line with a dot per epoch: few points, each one worth seeing."""
+    return plot.plot(
+        [],
+        [],
+        pen=pg.mkPen(color, width=2),
+        symbol="o",
+        symbolSize=8,
+        symbolBrush=color,
+        symbolPen=pg.mkPen(color),
+        name=name,
+    )
