@@ -13,6 +13,7 @@ names, in any order.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from flowerclf.core.errors import DatasetError
-from flowerclf.core.events import MessageEvent, ProgressCallback, StopRequest, ignore_event
+from flowerclf.core.events import ProgressCallback, StageEvent, StopRequest, ignore_event
 
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.data import Sample, SkippedFile
@@ -173,21 +174,6 @@ def rank_for_review(items: Iterable[ReviewItem]) -> list[ReviewItem]:
     ascending). Ties keep their input order.
     """
     return sorted(items, key=_review_key)
-
-
-@dataclass(frozen=True)
-class EvaluateEvent(MessageEvent):
-    """Progress of :func:`evaluate`: ``done`` of ``total`` images predicted.
-
-    A :class:`MessageEvent`, so a front end that only shows text needs nothing new.
-    """
-
-    done: int = 0
-    total: int = 0
-
-    @property
-    def fraction(self) -> float:
-        return _ratio(self.done, self.total)
 
 
 @dataclass
@@ -427,7 +413,14 @@ def evaluate(
     total = len(samples)
     chunk = max(1, batch_size) * 4
     stopped = False
-    progress(EvaluateEvent(f"Evaluating {total} images", 0, total))
+    started = time.monotonic()
+
+    def report(done: int) -> None:
+        elapsed = time.monotonic() - started
+        eta = elapsed * (total - done) / done if done else None
+        progress(StageEvent("Evaluating", done, total, _ratio(done, total), elapsed, eta))
+
+    report(0)
     for start in range(0, total, chunk):
         if stop is not None and stop.requested:
             stopped = True
@@ -456,7 +449,7 @@ def evaluate(
             stopped = True
             break
         done = min(total, start + len(part))
-        progress(EvaluateEvent(f"Evaluated {done} of {total} images", done, total))
+        report(done)
 
     if not items and not stopped:
         raise DatasetError(f"None of the {total} images could be read.")

@@ -12,14 +12,13 @@ import pytest
 
 from flowerclf.core.errors import DatasetError
 from flowerclf.core.evaluation import (
-    EvaluateEvent,
     Evaluation,
     ReviewItem,
     compute_metrics,
     evaluate,
     rank_for_review,
 )
-from flowerclf.core.events import StopRequest
+from flowerclf.core.events import StageEvent, StopRequest
 
 CLASSES = ["daisy", "rose", "tulip"]
 # 10 images: 4 daisies, 3 roses, 3 tulips
@@ -146,7 +145,7 @@ def test_evaluate_maps_classes_by_name_and_counts_unknown_and_unreadable():
     assert lily.prob == pytest.approx(0.7)
     assert [i.path.name for i in result.cell_items("daisy", "rose")] == ["d2.jpg"]
     assert [i.path.name for i in result.cell_items(0, 0)] == ["r1.jpg"]
-    progress = [e for e in events if isinstance(e, EvaluateEvent)]
+    progress = [e for e in events if isinstance(e, StageEvent)]
     assert progress[-1].done == progress[-1].total == 5 and progress[-1].fraction == 1.0
     assert "50.0%" in result.summary() and "Skipped 1" in result.summary()
     table = result.format_table()
@@ -168,7 +167,7 @@ def test_evaluate_matches_case_insensitively_and_stops_on_request():
     stop = StopRequest()
 
     def stop_after_first_chunk(event):
-        if isinstance(event, EvaluateEvent) and event.done:
+        if isinstance(event, StageEvent) and event.done:
             stop.request()
 
     result = evaluate(
@@ -202,3 +201,32 @@ def test_json_form_is_exact_and_round_trips():
     assert Evaluation.from_json_dict(meta).total == 120
     with pytest.raises(ValueError):
         Evaluation.from_json_dict({"accuracy": 1.0})
+
+
+def test_evaluate_folder_with_a_real_model_and_store_the_result_in_the_model_file(tmp_path):
+    from flowerclf.core.evaluation import evaluate_folder
+    from flowerclf.core.modelfile import read_model_info, save_model
+    from flowerclf.core.models import build_model
+    from flowerclf.core.predict import Classifier
+    from tests.imagegen import make_dataset, make_image, truncate_file
+
+    root = make_dataset(tmp_path / "data", {"red": 3, "blue": 2}, size=(40, 40))
+    truncate_file(make_image(root / "red" / "broken.jpg", "red", (40, 40)), keep=0.3)
+    network = build_model("resnet18", 3, weights="none")
+    model = Classifier(network, "resnet18", ["blue", "green", "red"], image_size=32)
+
+    events = []
+    result = evaluate_folder(model, root, batch_size=4, progress=events.append)
+
+    assert result.classes == ["blue", "green", "red"]
+    assert result.total == 5 and len(result.review) == 5
+    assert result.confusion.sum(axis=1).tolist() == [2, 0, 3]
+    assert [path.name for path, _ in result.skipped] == ["broken.jpg"]
+    assert all(0.0 <= item.prob <= 1.0 for item in result.review)
+    assert events[-1].done == events[-1].total == 5  # the scan already set broken.jpg aside
+
+    model.metadata["evaluation"] = result.to_metadata()
+    info = read_model_info(save_model(model, tmp_path / "m.safetensors"))
+    stored = Evaluation.from_json_dict(info["evaluation"])
+    assert stored.confusion.tolist() == result.confusion.tolist()
+    assert [i.path for i in stored.review] == [i.path for i in result.review]
