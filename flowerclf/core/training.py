@@ -34,7 +34,8 @@ from flowerclf.core.data import (
     split_samples,
 )
 from flowerclf.core.device import Precision, choose_precision, describe_device, resolve_device
-from flowerclf.core.errors import FlowerclfError
+from flowerclf.core.errors import DatasetError, FlowerclfError
+from flowerclf.core.evaluation import Evaluation, evaluate
 from flowerclf.core.events import (
     EpochEvent,
     MessageEvent,
@@ -106,6 +107,7 @@ class TrainingResult:
     skipped: list[SkippedFile] = field(default_factory=list)
     seconds: float = 0.0
     images_per_second: float = 0.0
+    evaluation: Evaluation | None = None  # the kept model scored on the validation images
 
 
 class _Clock:
@@ -349,6 +351,9 @@ class _Run:
         )
         if self.stopped:
             self.progress(MessageEvent("Training stopped; the best model so far is kept."))
+        evaluation = self._evaluate(classifier)
+        if evaluation is not None:
+            classifier.metadata["evaluation"] = evaluation.to_metadata()
         return TrainingResult(
             classifier=classifier,
             history=self.history,
@@ -361,7 +366,27 @@ class _Run:
             skipped=self.skipped,
             seconds=seconds,
             images_per_second=self.images_trained / seconds if seconds > 0 else 0.0,
+            evaluation=evaluation,
         )
+
+    def _evaluate(self, classifier: Classifier) -> Evaluation | None:
+        """Score the kept model on the validation images: the confusion matrix and what to review.
+
+        Skipped when there is no validation set, or when the run was stopped
+        before a single epoch finished (the user asked for the model now).
+        """
+        if not self.val_samples or (self.stopped and not self.history):
+            return None
+        try:
+            return evaluate(
+                classifier,
+                self.val_samples,
+                self.classes,
+                batch_size=max(32, self.config.batch_size),
+                progress=self.progress,
+            )
+        except DatasetError:
+            return None  # every validation image unreadable: nothing to score
 
     def execute(self) -> TrainingResult:
         started = time.perf_counter()

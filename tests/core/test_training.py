@@ -44,6 +44,10 @@ def test_fine_tuning_learns_a_separable_set_and_reports_progress(colours):
     assert result.best_val_accuracy == best.val_accuracy
     assert result.classifier.classes == ["blue", "green", "red"]
     assert result.classifier.metadata["training"]["arch"] == "resnet18"
+    # the kept model is scored on the validation images, and the score travels with it
+    assert result.evaluation.total == len(result.val_samples)
+    assert result.evaluation.accuracy == result.best_val_accuracy
+    assert result.classifier.metadata["evaluation"]["accuracy"] == result.evaluation.accuracy
 
 
 def test_the_trained_model_predicts_the_right_colour(colours, tmp_path):
