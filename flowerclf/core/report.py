@@ -1,0 +1,653 @@
+"""A report to keep: one self-contained HTML file about a trained model.
+
+It holds the training settings, the loss and accuracy curves (inline SVG), the
+confusion matrix (a coloured table), per-class metrics and thumbnails of the
+images to review (embedded as data URIs), so it opens anywhere, offline, and
+can be mailed or handed out as a single file. Every name and path that comes
+from the user's folders is HTML-escaped.
+
+No torch and no Qt: a report can be written from a model file's metadata alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from flowerclf.core.data import load_image
+from flowerclf.core.errors import FlowerclfError, ImageLoadError
+from flowerclf.core.evaluation import Evaluation, ReviewItem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from flowerclf.core.events import EpochEvent
+    from flowerclf.core.predict import Classifier
+    from flowerclf.core.training import TrainingResult
+
+#: The sections of a report, by element id, in page order.
+SECTION_IDS = ("summary", "settings", "curves", "confusion", "per-class", "review")
+
+THUMBNAIL_SIZE = 160
+_CHART_WIDTH = 640
+_CHART_HEIGHT = 280
+_MAX_CHART_POINTS = 600
+
+_SETTING_LABELS = {
+    "arch": "Architecture",
+    "weights": "Starting weights",
+    "freeze_backbone": "Last layer only",
+    "epochs": "Epochs",
+    "batch_size": "Batch size",
+    "lr": "Learning rate",
+    "val_split": "Validation share",
+    "image_size": "Image size (pixels)",
+    "device": "Device",
+    "seed": "Random seed",
+    "workers": "Loader threads",
+    "precision": "Number format",
+}
+_MODEL_LABELS = {
+    "created": "Created",
+    "dataset": "Dataset folder",
+    "train_images": "Training images",
+    "val_images": "Validation images",
+    "epochs_completed": "Epochs completed",
+    "best_epoch": "Best epoch",
+    "best_val_accuracy": "Best validation accuracy",
+    "stopped": "Stopped early",
+    "imported_from": "Imported from",
+}
+# metadata shown elsewhere in the report, or too long for the settings table
+_NOT_SETTINGS = {"training", "history", "evaluation", "classes"}
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
+  max-width: 60rem; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
+h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem;
+  margin-top: 2.2rem; }
+.muted { color: #656d76; } .note { color: #656d76; font-style: italic; }
+.big { font-size: 2.2rem; font-weight: 600; }
+.cards { display: flex; gap: 2.5rem; flex-wrap: wrap; align-items: baseline; }
+table { border-collapse: collapse; margin: 0.6rem 0; }
+th, td { padding: 0.3rem 0.6rem; border: 1px solid #d0d7de; text-align: right; }
+th { background: #f6f8fa; } td.name, th.name { text-align: left; }
+table.confusion td { min-width: 2.6rem; text-align: center; font-variant-numeric: tabular-nums; }
+table.confusion th.axis { background: none; border: none; color: #656d76; font-weight: normal; }
+tr.total td { font-weight: 600; }
+svg { max-width: 100%; height: auto; } svg text { font-size: 12px; fill: #1f2328; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 1rem; }
+figure { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.5rem; }
+figure img { display: block; margin: 0 auto; max-width: 100%; }
+figure .missing { height: 120px; display: flex; align-items: center; justify-content: center;
+  background: #f6f8fa; color: #656d76; }
+figcaption { font-size: 0.85rem; margin-top: 0.4rem; overflow-wrap: anywhere; }
+.wrong { color: #cf222e; font-weight: 600; } .unsure { color: #9a6700; font-weight: 600; }
+"""
+
+
+def _e(value: Any) -> str:
+    """HTML-escape anything, quotes included."""
+    return html.escape(str(value), quote=True)
+
+
+def _percent(value: float | None, digits: int = 1) -> str:
+    if value is None or not _finite(value):
+        return "–"
+    return f"{100.0 * float(value):.{digits}f}%"
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float, np.floating, np.integer)) and math.isfinite(value)
+
+
+# --------------------------------------------------------------------------- history
+
+
+@dataclass(frozen=True)
+class _Epoch:
+    epoch: int
+    train_loss: float | None
+    val_loss: float | None
+    val_accuracy: float | None
+
+
+def _epochs(history: Sequence[EpochEvent | Mapping[str, Any]]) -> list[_Epoch]:
+    """EpochEvents or their dict form (as stored in a model file), in order."""
+    epochs = []
+    for index, entry in enumerate(history):
+
+        def get(name: str, entry: Any = entry) -> Any:
+            return entry.get(name) if isinstance(entry, Mapping) else getattr(entry, name, None)
+
+        def number(name: str) -> float | None:
+            value = get(name)
+            return float(value) if _finite(value) else None
+
+        epoch = get("epoch")
+        epochs.append(
+            _Epoch(
+                int(epoch) if _finite(epoch) else index + 1,
+                number("train_loss"),
+                number("val_loss"),
+                number("val_accuracy"),
+            )
+        )
+    return epochs
+
+
+def smooth(values: Sequence[float], window: int | None = None) -> list[float]:
+    """A centred moving average (the window shrinks at the ends); by default ~1/25 of the run."""
+    data = np.asarray([v for v in values if _finite(v)], dtype=np.float64)
+    if data.size == 0:
+        return []
+    if window is None:
+        window = max(1, data.size // 25)
+    window = max(1, min(int(window), data.size))
+    kernel = np.ones(window)
+    sums = np.convolve(data, kernel, mode="same")
+    counts = np.convolve(np.ones_like(data), kernel, mode="same")
+    return (sums / counts).tolist()
+
+
+# --------------------------------------------------------------------------- SVG charts
+
+
+@dataclass(frozen=True)
+class _Series:
+    name: str
+    xs: Sequence[float]
+    ys: Sequence[float]
+    color: str
+    width: float = 2.0
+    opacity: float = 1.0
+    markers: bool = False
+
+
+def _nice_step(span: float, count: int) -> float:
+    raw = span / max(1, count)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _ticks(low: float, high: float, count: int = 5, min_step: float = 0.0) -> list[float]:
+    if not high > low:
+        high = low + 1.0
+    step = max(_nice_step(high - low, count), min_step)
+    first = math.ceil(low / step - 1e-9) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-6:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def _tick_label(value: float) -> str:
+    return f"{value:g}" if abs(value) >= 0.01 or value == 0 else f"{value:.1e}"
+
+
+def _thin(xs: Sequence[float], ys: Sequence[float]) -> tuple[list[float], list[float]]:
+    stride = max(1, math.ceil(len(xs) / _MAX_CHART_POINTS))
+    return list(xs[::stride]), list(ys[::stride])
+
+
+def line_chart(
+    series: Sequence[_Series],
+    x_label: str,
+    y_label: str,
+    y_range: tuple[float, float] | None = None,
+    chart_id: str | None = None,
+    integer_x: bool = False,
+) -> str:
+    """An inline SVG line chart with axes, ticks and a legend (whole-number x ticks if asked)."""
+    width, height = _CHART_WIDTH, _CHART_HEIGHT
+    left, right, top, bottom = 56, 16, 28, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+    points = [(x, y) for s in series for x, y in zip(s.xs, s.ys, strict=True) if _finite(y)]
+    id_attr = f' id="{_e(chart_id)}"' if chart_id else ""
+    if not points:
+        return f'<p class="note"{id_attr}>Nothing to draw.</p>'
+    x_low, x_high = min(p[0] for p in points), max(p[0] for p in points)
+    if y_range is None:
+        y_low, y_high = min(0.0, min(p[1] for p in points)), max(p[1] for p in points)
+    else:
+        y_low, y_high = y_range
+    if x_high <= x_low:
+        x_high = x_low + 1.0
+    y_ticks = _ticks(y_low, y_high)
+    y_low, y_high = min(y_low, y_ticks[0]), max(y_high, y_ticks[-1])
+    x_ticks = _ticks(x_low, x_high, 8, 1.0 if integer_x else 0.0)
+
+    def sx(x: float) -> float:
+        return left + (x - x_low) / (x_high - x_low) * plot_w
+
+    def sy(y: float) -> float:
+        return top + (1.0 - (y - y_low) / (y_high - y_low)) * plot_h
+
+    parts = [
+        f'<svg{id_attr} xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(y_label)}">',
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#ffffff" '
+        'stroke="#d0d7de"/>',
+    ]
+    for tick in y_ticks:
+        y = sy(tick)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#eaeef2"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{_tick_label(tick)}</text>'
+        )
+    for tick in x_ticks:
+        if x_low - 1e-9 <= tick <= x_high + 1e-9:
+            x = sx(tick)
+            parts.append(
+                f'<line x1="{x:.1f}" y1="{top + plot_h}" x2="{x:.1f}" y2="{top + plot_h + 4}" '
+                f'stroke="#656d76"/><text x="{x:.1f}" y="{top + plot_h + 17}" '
+                f'text-anchor="middle">{_tick_label(tick)}</text>'
+            )
+    parts.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle">'
+        f"{_e(x_label)}</text>"
+        f'<text x="14" y="{top + plot_h / 2:.1f}" text-anchor="middle" '
+        f'transform="rotate(-90 14 {top + plot_h / 2:.1f})">{_e(y_label)}</text>'
+    )
+    legend_x = left + 8
+    for s in series:
+        xs, ys = _thin(s.xs, s.ys)
+        coords = " ".join(
+            f"{sx(x):.1f},{sy(y):.1f}" for x, y in zip(xs, ys, strict=True) if _finite(y)
+        )
+        if not coords:
+            continue
+        parts.append(
+            f'<polyline fill="none" stroke="{s.color}" stroke-width="{s.width}" '
+            f'stroke-opacity="{s.opacity}" stroke-linejoin="round" points="{coords}"/>'
+        )
+        if s.markers:
+            parts.extend(
+                f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3.5" fill="{s.color}"/>'
+                for x, y in zip(xs, ys, strict=True)
+                if _finite(y)
+            )
+        if s.name:
+            parts.append(
+                f'<rect x="{legend_x}" y="{top - 18}" width="14" height="4" fill="{s.color}" '
+                f'fill-opacity="{s.opacity}"/><text x="{legend_x + 18}" y="{top - 12}">'
+                f"{_e(s.name)}</text>"
+            )
+            legend_x += 26 + 7 * len(s.name)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _loss_chart(epochs: list[_Epoch], step_losses: Sequence[float]) -> str:
+    series: list[_Series] = []
+    steps = [float(v) for v in step_losses if _finite(v)]
+    per_epoch = len(steps) / len(epochs) if epochs and steps else 0.0
+    x_label = "epoch" if epochs else "training step"
+    if steps:
+        xs = [(i + 1) / per_epoch if per_epoch else float(i + 1) for i in range(len(steps))]
+        series.append(_Series("", xs, steps, "#0969da", width=1.0, opacity=0.25))
+        series.append(_Series("training loss (smoothed)", xs, smooth(steps), "#0969da"))
+    elif any(e.train_loss is not None for e in epochs):
+        series.append(
+            _Series(
+                "training loss",
+                [e.epoch for e in epochs],
+                [e.train_loss if e.train_loss is not None else math.nan for e in epochs],
+                "#0969da",
+                markers=True,
+            )
+        )
+    if any(e.val_loss is not None for e in epochs):
+        series.append(
+            _Series(
+                "validation loss",
+                [e.epoch for e in epochs],
+                [e.val_loss if e.val_loss is not None else math.nan for e in epochs],
+                "#bc4c00",
+                markers=True,
+            )
+        )
+    return line_chart(series, x_label, "loss", chart_id="loss-chart", integer_x=True)
+
+
+def _accuracy_chart(epochs: list[_Epoch]) -> str:
+    if not any(e.val_accuracy is not None for e in epochs):
+        return '<p class="note" id="accuracy-chart">No validation accuracy was recorded.</p>'
+    series = [
+        _Series(
+            "validation accuracy",
+            [e.epoch for e in epochs],
+            [100.0 * e.val_accuracy if e.val_accuracy is not None else math.nan for e in epochs],
+            "#1a7f37",
+            markers=True,
+        )
+    ]
+    return line_chart(
+        series, "epoch", "accuracy (%)", (0.0, 100.0), chart_id="accuracy-chart", integer_x=True
+    )
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _key_value_table(rows: Sequence[tuple[str, Any]]) -> str:
+    body = "".join(
+        f'<tr><th class="name">{_e(k)}</th><td class="name">{_e(v)}</td></tr>' for k, v in rows
+    )
+    return f"<table>{body}</table>"
+
+
+def _setting_value(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "automatic" if key in {"seed", "workers"} else "–"
+    if key in {"val_split", "best_val_accuracy"} and _finite(value):
+        return _percent(value)
+    if isinstance(value, (dict, list, tuple)):
+        return ", ".join(str(v) for v in value) if not isinstance(value, dict) else str(value)
+    return str(value)
+
+
+def _settings_rows(
+    metadata: Mapping[str, Any], classifier_info: Mapping[str, Any]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    model_rows = [(label, str(value)) for label, value in classifier_info.items()]
+    for key, value in metadata.items():
+        if key in _NOT_SETTINGS or isinstance(value, (dict, list)):
+            continue
+        label = _MODEL_LABELS.get(key, key.replace("_", " ").capitalize())
+        model_rows.append((label, _setting_value(key, value)))
+    training = metadata.get("training")
+    training_rows = []
+    if isinstance(training, Mapping):
+        for key, value in training.items():
+            label = _SETTING_LABELS.get(key, key.replace("_", " ").capitalize())
+            training_rows.append((label, _setting_value(key, value)))
+    return model_rows, training_rows
+
+
+def _shade(fraction: float, diagonal: bool) -> str:
+    """Green for right answers, red for mistakes, stronger for a larger share of the row."""
+    if fraction <= 0:
+        return ""
+    alpha = 0.12 + 0.78 * min(1.0, fraction)
+    rgb = "26,127,55" if diagonal else "207,34,46"
+    text = "#ffffff" if alpha > 0.55 else "#1f2328"
+    return f' style="background: rgba({rgb},{alpha:.2f}); color: {text}"'
+
+
+def confusion_table(evaluation: Evaluation) -> str:
+    """The confusion matrix as a coloured HTML table (rows: true class, columns: predicted)."""
+    names = evaluation.classes
+    confusion = np.asarray(evaluation.confusion, dtype=np.int64)
+    head = "".join(f'<th scope="col">{_e(name)}</th>' for name in names)
+    rows = [
+        f'<tr><th class="axis"></th><th class="axis" colspan="{len(names)}">predicted</th></tr>',
+        f'<tr><th class="name axis">true ↓</th>{head}</tr>',
+    ]
+    for i, name in enumerate(names):
+        row_total = int(confusion[i].sum())
+        cells = []
+        for j, predicted in enumerate(names):
+            count = int(confusion[i, j])
+            share = count / row_total if row_total else 0.0
+            tip = f"true {name}, predicted {predicted}: {count} image(s)"
+            if row_total:
+                tip += f" ({share:.0%} of {name})"
+            cells.append(f'<td title="{_e(tip)}"{_shade(share, i == j)}>{count}</td>')
+        rows.append(f'<tr><th class="name" scope="row">{_e(name)}</th>{"".join(cells)}</tr>')
+    return f'<table class="confusion">{"".join(rows)}</table>'
+
+
+def per_class_table(evaluation: Evaluation) -> str:
+    """Precision, recall, F1 and support per class, with macro averages."""
+    rows = [
+        '<tr><th class="name">class</th><th>precision</th><th>recall</th><th>F1</th>'
+        "<th>images</th></tr>"
+    ]
+    for name in evaluation.classes:
+        m = evaluation.per_class[name]
+        rows.append(
+            f'<tr><td class="name">{_e(name)}</td><td>{_percent(m.precision)}</td>'
+            f"<td>{_percent(m.recall)}</td><td>{_percent(m.f1)}</td><td>{m.support}</td></tr>"
+        )
+    macro = evaluation.metrics
+    rows.append(
+        f'<tr class="total"><td class="name">average over classes</td>'
+        f"<td>{_percent(macro.macro_precision)}</td><td>{_percent(macro.macro_recall)}</td>"
+        f"<td>{_percent(macro.macro_f1)}</td><td>{evaluation.total}</td></tr>"
+    )
+    return f"<table>{''.join(rows)}</table>"
+
+
+# --------------------------------------------------------------------------- images
+
+
+def thumbnail_data_uri(path: str | Path, size: int = THUMBNAIL_SIZE) -> str | None:
+    """A small JPEG of the picture as a ``data:`` URI, or None if it cannot be read."""
+    try:
+        picture = load_image(path, min_size=size)
+    except ImageLoadError:
+        return None
+    picture.thumbnail((size, size))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=80)
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _review_card(item: ReviewItem) -> str:
+    uri = thumbnail_data_uri(item.path)
+    name = Path(item.path).name
+    if uri is None:
+        picture = '<div class="missing">picture not found</div>'
+    else:
+        picture = f'<img src="{uri}" alt="{_e(name)}">'
+    if item.correct:
+        verdict = f'<span class="unsure">right but unsure</span>: {_e(item.true)}'
+    else:
+        verdict = (
+            f'<span class="wrong">wrong</span>: taken for {_e(item.predicted)}, '
+            f"labelled {_e(item.true)}"
+        )
+    return (
+        f"<figure>{picture}<figcaption>{verdict}<br>"
+        f"{_e(item.predicted)}: {_percent(item.prob)}<br>"
+        f'<span class="muted" title="{_e(item.path)}">{_e(item.path)}</span>'
+        "</figcaption></figure>"
+    )
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _section(section_id: str, heading: str, body: str) -> str:
+    return f'<section id="{section_id}"><h2>{_e(heading)}</h2>{body}</section>'
+
+
+def render_report(
+    evaluation: Evaluation | None = None,
+    *,
+    classifier: Classifier | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    history: Sequence[EpochEvent | Mapping[str, Any]] | None = None,
+    step_losses: Sequence[float] | None = None,
+    review_limit: int = 12,
+    title: str | None = None,
+) -> str:
+    """The report as an HTML string; see :func:`write_report`."""
+    if metadata is None:
+        metadata = classifier.metadata if classifier is not None else {}
+    if evaluation is None and isinstance(metadata.get("evaluation"), Mapping):
+        try:
+            evaluation = Evaluation.from_json_dict(dict(metadata["evaluation"]))
+        except ValueError:
+            evaluation = None
+    if history is None:
+        stored = metadata.get("history")
+        history = stored if isinstance(stored, list) else []
+    epochs = _epochs(history)
+    step_losses = list(step_losses or [])
+
+    classifier_info: dict[str, Any] = {}
+    if classifier is not None:
+        classifier_info = {
+            "Architecture": classifier.arch,
+            "Classes": f"{len(classifier.classes)}: {', '.join(classifier.classes)}",
+            "Image size (pixels)": classifier.image_size,
+        }
+    elif evaluation is not None:
+        classifier_info = {"Classes": ", ".join(evaluation.classes)}
+    title = title or "flowerclf model report"
+    created = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+    # summary
+    cards = []
+    if evaluation is not None:
+        cards.append(
+            f'<div><div class="big">{_percent(evaluation.accuracy)}</div>'
+            f'<div class="muted">accuracy on {evaluation.total} image(s)</div></div>'
+            f'<div><div class="big">{len(evaluation.mistakes)}</div>'
+            '<div class="muted">misclassified</div></div>'
+        )
+    best = metadata.get("best_val_accuracy")
+    if _finite(best):
+        cards.append(
+            f'<div><div class="big">{_percent(best)}</div>'
+            '<div class="muted">best validation accuracy during training</div></div>'
+        )
+    if classifier is not None:
+        cards.append(
+            f'<div><div class="big">{_e(classifier.arch)}</div>'
+            f'<div class="muted">{len(classifier.classes)} classes</div></div>'
+        )
+    summary = f'<div class="cards">{"".join(cards)}</div>' if cards else ""
+    if evaluation is not None and evaluation.skipped:
+        summary += f'<p class="note">{len(evaluation.skipped)} unreadable image(s) skipped.</p>'
+    if evaluation is not None and evaluation.stopped:
+        summary += '<p class="note">The evaluation was stopped before the end.</p>'
+    if not summary:
+        summary = '<p class="note">No evaluation is available for this model.</p>'
+
+    # settings
+    model_rows, training_rows = _settings_rows(metadata, classifier_info)
+    settings = ""
+    if model_rows:
+        settings += "<h3>Model</h3>" + _key_value_table(model_rows)
+    if training_rows:
+        settings += "<h3>Training</h3>" + _key_value_table(training_rows)
+    if not settings:
+        settings = '<p class="note">No training settings are recorded for this model.</p>'
+
+    # curves
+    if epochs or step_losses:
+        curves = (
+            "<h3>Loss</h3>"
+            + _loss_chart(epochs, step_losses)
+            + "<h3>Accuracy</h3>"
+            + _accuracy_chart(epochs)
+        )
+    else:
+        curves = '<p class="note">No training history is recorded for this model.</p>'
+
+    # confusion, per class, review
+    if evaluation is not None:
+        confusion = (
+            '<p class="muted">Rows: the true class. Columns: the class the model chose. '
+            "Right answers lie on the diagonal.</p>" + confusion_table(evaluation)
+        )
+        per_class = per_class_table(evaluation)
+        worst = evaluation.review[: max(0, review_limit)]
+        worst = [item for item in worst if not item.correct or item.prob < 0.999]
+        if worst:
+            review = (
+                '<p class="muted">Worst first: confident mistakes, then right answers the model '
+                "was unsure about. Often a mislabelled or unusual picture.</p>"
+                f'<div class="grid">{"".join(_review_card(item) for item in worst)}</div>'
+            )
+        else:
+            review = '<p class="note">Nothing to review: every image was classified surely.</p>'
+    else:
+        confusion = per_class = review = '<p class="note">No evaluation is available.</p>'
+
+    body = "".join(
+        [
+            _section("summary", "Summary", summary),
+            _section("settings", "Training settings", settings),
+            _section("curves", "Loss and accuracy", curves),
+            _section("confusion", "Confusion matrix", confusion),
+            _section("per-class", "Per-class metrics", per_class),
+            _section("review", "Images to review", review),
+        ]
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f'<header><h1>{_e(title)}</h1><p class="muted">Written by flowerclf on {created}</p>'
+        f"</header>\n<main>{body}</main>\n</body>\n</html>\n"
+    )
+
+
+def write_report(
+    path: str | Path,
+    evaluation: Evaluation | None = None,
+    *,
+    classifier: Classifier | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    history: Sequence[EpochEvent | Mapping[str, Any]] | None = None,
+    step_losses: Sequence[float] | None = None,
+    review_limit: int = 12,
+    title: str | None = None,
+) -> Path:
+    """Write one self-contained HTML report and return its path.
+
+    ``evaluation`` gives the confusion matrix, per-class metrics and images to
+    review (by default the one stored in the metadata). ``classifier`` gives the
+    architecture, classes and, by default, ``metadata`` (training settings,
+    history...). ``history`` is a list of :class:`EpochEvent` or their dict form
+    (by default ``metadata["history"]``); ``step_losses`` the loss of every
+    training batch, for a finer loss curve. The ``review_limit`` worst images
+    are shown as thumbnails. Sections missing their data say so.
+    """
+    text = render_report(
+        evaluation,
+        classifier=classifier,
+        metadata=metadata,
+        history=history,
+        step_losses=step_losses,
+        review_limit=review_limit,
+        title=title,
+    )
+    out = Path(path)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FlowerclfError(
+            f"Cannot write the report to {out}: {error.strerror or error}"
+        ) from error
+    return out
+
+
+def write_training_report(path: str | Path, result: TrainingResult, **options: Any) -> Path:
+    """The report of a training run: its evaluation, history and per-batch losses."""
+    return write_report(
+        path,
+        getattr(result, "evaluation", None),
+        classifier=result.classifier,
+        history=result.history,
+        step_losses=result.step_losses,
+        **options,
+    )
