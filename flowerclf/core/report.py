@@ -487,7 +487,16 @@ def render_report(
     review_limit: int = 12,
     title: str | None = None,
 ) -> str:
-    """The report as an HTML string; see :func:`write_report`."""
+    """The report as an HTML string.
+
+    ``evaluation`` gives the confusion matrix, per-class metrics and images to
+    review (by default the one stored in the metadata). ``classifier`` gives the
+    architecture, classes and, by default, ``metadata`` (training settings,
+    history...). ``history`` is a list of :class:`EpochEvent` or their dict form
+    (by default ``metadata["history"]``); ``step_losses`` the loss of every
+    training batch, for a finer loss curve. The ``review_limit`` worst images
+    are shown as thumbnails. Sections missing their data say so.
+    """
     if metadata is None:
         metadata = classifier.metadata if classifier is not None else {}
     if evaluation is None and isinstance(metadata.get("evaluation"), Mapping):
@@ -601,36 +610,13 @@ def render_report(
     )
 
 
-def write_report(
-    path: str | Path,
-    evaluation: Evaluation | None = None,
-    *,
-    classifier: Classifier | None = None,
-    metadata: Mapping[str, Any] | None = None,
-    history: Sequence[EpochEvent | Mapping[str, Any]] | None = None,
-    step_losses: Sequence[float] | None = None,
-    review_limit: int = 12,
-    title: str | None = None,
-) -> Path:
+def write_report(path: str | Path, evaluation: Evaluation | None = None, **options: Any) -> Path:
     """Write one self-contained HTML report and return its path.
 
-    ``evaluation`` gives the confusion matrix, per-class metrics and images to
-    review (by default the one stored in the metadata). ``classifier`` gives the
-    architecture, classes and, by default, ``metadata`` (training settings,
-    history...). ``history`` is a list of :class:`EpochEvent` or their dict form
-    (by default ``metadata["history"]``); ``step_losses`` the loss of every
-    training batch, for a finer loss curve. The ``review_limit`` worst images
-    are shown as thumbnails. Sections missing their data say so.
+    ``options`` are those of :func:`render_report`: ``classifier``, ``metadata``,
+    ``history``, ``step_losses``, ``review_limit`` and ``title``.
     """
-    text = render_report(
-        evaluation,
-        classifier=classifier,
-        metadata=metadata,
-        history=history,
-        step_losses=step_losses,
-        review_limit=review_limit,
-        title=title,
-    )
+    text = render_report(evaluation, **options)
     out = Path(path)
     try:
         out.write_text(text, encoding="utf-8")
