@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QImage
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def local_paths(mime: QMimeData) -> list[str]:
@@ -99,6 +107,13 @@ class DropArea(QFrame):
         self.setProperty("dragActive", False)
         self.setMinimumSize(320, 220)
 
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        app_icon = QApplication.windowIcon()
+        if not app_icon.isNull():
+            self.icon.setPixmap(app_icon.pixmap(96, 96))
+        else:
+            self.icon.hide()
         self.title = QLabel()
         self.title.setObjectName("DropTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -135,6 +150,8 @@ class DropArea(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 32)
         layout.addStretch(2)
+        layout.addWidget(self.icon)
+        layout.addSpacing(12)
         layout.addWidget(self.title)
         layout.addSpacing(8)
         layout.addWidget(self.text)
@@ -169,6 +186,12 @@ class DropArea(QFrame):
             noun = "drop" if waiting == 1 else "drops"
             self.text.setText(self.text.text() + f"\n\n{waiting} {noun} waiting to be classified.")
         has_model = state == self.READY
+        # The one thing to do next stands out.
+        self.open_model_button.setObjectName("" if has_model else "PrimaryButton")
+        self.open_images_button.setObjectName("PrimaryButton" if has_model else "")
+        for button in (self.open_model_button, self.open_images_button):
+            button.style().unpolish(button)
+            button.style().polish(button)
         self.open_model_button.setVisible(not has_model)
         self.train_button.setVisible(state == self.NO_MODEL)
         self.open_images_button.setVisible(has_model)

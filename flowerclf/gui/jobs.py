@@ -72,7 +72,7 @@ def warm_up() -> JobFunction:
         from flowerclf.core.models import ARCHITECTURES
 
         device = resolve_device("auto")
-        devices = [("auto", f"Automatic ({describe_device(device)})"), ("cpu", "CPU")]
+        devices = [("auto", f"Automatic: {describe_device(device)}"), ("cpu", "CPU")]
         for key in ("cuda", "mps"):
             try:
                 candidate = resolve_device(key)

@@ -61,6 +61,9 @@ class LossChart(QWidget):
             plot.hideButtons()
             plot.setMenuEnabled(False)
         self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=foreground.name())
+        # Losses span orders of magnitude (a first epoch's 30 and a last one's 0.01):
+        # on a log axis both stay readable, and "lower is better" still holds.
+        self.loss_plot.setLogMode(y=True)
         self.acc_plot.setYRange(0, 100, padding=0.02)
 
         raw_color = QColor(accent)
@@ -102,8 +105,8 @@ class LossChart(QWidget):
     def add_steps(self, points: list[tuple[float, float]]) -> None:
         """(x in epochs, loss) pairs, oldest first; the chart redraws once for all."""
         for x, loss in points:
-            if not math.isfinite(loss):
-                continue  # a diverged batch would squash the whole curve to a line
+            if not math.isfinite(loss) or loss <= 0:
+                continue  # nothing a log axis can show (a diverged batch, or exactly 0)
             self._step_x.append(x)
             self._step_loss.append(loss)
             # Debiased EMA: the first points are not pulled towards zero.
@@ -113,7 +116,7 @@ class LossChart(QWidget):
         self._redraw()
 
     def add_epoch(self, epoch: int, val_loss: float | None, val_accuracy: float | None) -> None:
-        if val_loss is not None and math.isfinite(val_loss):
+        if val_loss is not None and math.isfinite(val_loss) and val_loss > 0:
             self._epoch_x.append(float(epoch))
             self._val_loss.append(val_loss)
         if val_accuracy is not None:

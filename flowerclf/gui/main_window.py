@@ -380,7 +380,8 @@ class MainWindow(QMainWindow):
         if entry is not None:
             classes = list(entry.classifier.classes)
             arch = getattr(entry.classifier, "arch", "")
-            self.model_label.setText(f"Model: {entry.label()} ({arch})" if arch else entry.label())
+            shown_arch = f" ({arch})" if arch and arch not in entry.name else ""
+            self.model_label.setText(f"Model: {entry.label()}{shown_arch}")
             shown = ", ".join(classes[:6]) + (", …" if len(classes) > 6 else "")
             self.classes_label.setText(f"{len(classes)} classes: {shown}")
             self.classes_label.setToolTip("\n".join(classes))

@@ -183,7 +183,7 @@ class PredictTab(QWidget):
         list_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         list_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.image_list.currentItemChanged.connect(self._on_current_changed)
-        self.image_list.setMinimumWidth(260)
+        self.image_list.setMinimumWidth(240)
 
         self.image_view = ImageView()
         self.top_label = QLabel()
@@ -200,12 +200,16 @@ class PredictTab(QWidget):
 
         result_panel = QWidget()
         result_layout = QVBoxLayout(result_panel)
-        result_layout.setContentsMargins(8, 4, 8, 4)
+        result_layout.setContentsMargins(12, 8, 8, 8)
         result_layout.addWidget(self.top_label)
         result_layout.addWidget(self.detail_label)
+        result_layout.addSpacing(10)
         result_layout.addWidget(self.bars_scroll, 1)
 
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        result_panel.setMinimumWidth(280)
+        # Picture and bars side by side: screens are wide, and the bars need the
+        # height to show many classes without scrolling.
+        self.right_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.right_splitter.setObjectName("PredictRightSplitter")
         self.right_splitter.addWidget(self.image_view)
         self.right_splitter.addWidget(result_panel)
@@ -217,9 +221,11 @@ class PredictTab(QWidget):
         self.splitter.setObjectName("PredictSplitter")
         self.splitter.addWidget(self.image_list)
         self.splitter.addWidget(self.right_splitter)
-        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([360, 900])
+        self.right_splitter.setSizes([520, 380])
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.drop_area)

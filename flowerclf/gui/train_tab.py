@@ -292,7 +292,8 @@ class TrainTab(QWidget):
         self.bottom_splitter.addWidget(self.chart)
         self.bottom_splitter.addWidget(self.log_view)
         self.bottom_splitter.setStretchFactor(0, 3)
-        self.bottom_splitter.setStretchFactor(1, 1)
+        self.bottom_splitter.setStretchFactor(1, 2)
+        self.bottom_splitter.setSizes([760, 500])
         self.bottom_splitter.setChildrenCollapsible(False)
 
         middle = QWidget()
