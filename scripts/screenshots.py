@@ -149,7 +149,9 @@ def main() -> int:
     predict = window.predict_tab
     window.tabs.setCurrentWidget(predict)
     predict.add_paths([str(p) for p in sorted(new_photos.iterdir())])
-    wait_until(lambda: not predict.is_busy() and len(predict.rows()) == len(FLOWERS), 300, "predictions")
+    wait_until(
+        lambda: not predict.is_busy() and len(predict.rows()) == len(FLOWERS), 300, "predictions"
+    )
     rows = predict.rows()
     best = max(rows, key=lambda r: r.prediction.confidence if r.prediction else 0.0)
     predict.select_row(best)

@@ -112,7 +112,8 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr(win, "confirm_stop_training", lambda: True)
     monkeypatch.setattr(win, "ask_unsaved_models", lambda unsaved: "discard")
     monkeypatch.setattr(win.train_tab, "ask_weights", lambda message: None)
-    qtbot.addWidget(win)
+    # Not qtbot.addWidget: pytest-qt would delete the window before this fixture's
+    # teardown, while a deferred close may still be waiting for its threads.
     win.show()
     qtbot.waitUntil(win.is_engine_ready, timeout=THREAD_TIMEOUT_MS)
     yield win
@@ -120,6 +121,7 @@ def window(qtbot, monkeypatch):
     qtbot.waitUntil(
         lambda: not win.isVisible() and not workers.active_jobs(), timeout=THREAD_TIMEOUT_MS
     )
+    win.deleteLater()
 
 
 @pytest.fixture
