@@ -10,9 +10,11 @@ import torch
 import torchvision
 from PIL import Image
 
+from flowerclf.core.device import cpu_has_native_bf16
 from flowerclf.core.errors import FlowerclfError
 from flowerclf.core.gradcam import TURBO_LUT, colormap, grad_cam, overlay, save_explanation
 from flowerclf.core.predict import Classifier
+from tests.imagegen import make_image
 
 SIZE = 128  # the model's input; its last block then sees a 5 x 5 grid
 OBJECT = SIZE // 4
@@ -54,12 +56,13 @@ def model() -> Classifier:
     mean = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)
     std = torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1)
     optimizer = torch.optim.Adam(network.parameters(), lr=1e-3)
+    fast_bf16 = cpu_has_native_bf16()  # emulated bf16 would be slower than fp32
     network.train()
     for _ in range(40):
         labels = np.arange(16) % len(CLASSES)
         pictures = np.stack([draw(CLASSES[i], int(rng.integers(4)), rng) for i in labels])
         x = torch.from_numpy(pictures).permute(0, 3, 1, 2).float().div(255).sub(mean).div(std)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast_bf16):
             logits = network(x.contiguous(memory_format=torch.channels_last))
         loss = torch.nn.functional.cross_entropy(logits.float(), torch.from_numpy(labels))
         optimizer.zero_grad()
@@ -109,6 +112,10 @@ def test_map_covers_the_whole_picture_at_its_own_size(model, tmp_path):
 
     smaller = grad_cam(model, path, class_index=0, size=(96, 32))
     assert smaller.heatmap.shape == (32, 96)
+
+    # a camera photo stored sideways: the map follows the picture as it is shown
+    rotated = make_image(tmp_path / "phone.jpg", "red", (90, 60), exif_orientation=6)
+    assert grad_cam(model, rotated).heatmap.shape == (90, 60)
 
 
 def test_any_class_can_be_explained_and_unknown_ones_are_refused(model):
