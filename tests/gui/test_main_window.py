@@ -1,0 +1,104 @@
+"""The window as a whole: fast start, menus, opening paths, About, settings, closing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtGui import QKeySequence
+
+from flowerclf.core.events import DownloadEvent
+from tests.gui.conftest import THREAD_TIMEOUT_MS
+
+
+def test_gui_modules_do_not_import_torch():
+    # The window must be able to appear before torch (3 s to import) is loaded.
+    code = (
+        "import sys, flowerclf.gui.app, flowerclf.gui.main_window; "
+        "heavy = [m for m in ('torch', 'torchvision') if m in sys.modules]; "
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_menus_and_shortcuts(window):
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    assert list(menus) == ["File", "Help"]
+    file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
+    assert file_items == [
+        "Open model…",
+        "Open images…",
+        "Save model as…",
+        "Import tutorial model…",
+        "Export tutorial model…",
+        "Quit",
+    ]
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert not window.save_model_action.isEnabled()  # no model yet
+
+
+def test_about_names_every_version_and_the_device(window):
+    text = window.about_text()
+    for name in ("flowerclf", "torch", "torchvision", "Qt", "Device"):
+        assert name in text
+    assert window.engine.device in text
+
+
+def test_open_paths_like_the_command_line(qtbot, window, model_file, photos):
+    window.open_paths([str(model_file), str(photos["red"])])
+    qtbot.waitUntil(lambda: window.current_model is not None, timeout=THREAD_TIMEOUT_MS)
+    tab = window.predict_tab
+    qtbot.waitUntil(
+        lambda: bool(tab.rows()) and tab.rows()[0].prediction is not None,
+        timeout=THREAD_TIMEOUT_MS,
+    )
+    assert tab.rows()[0].prediction.label == "red"
+    assert window.windowTitle() == "FlowerClf — colours[*]"
+    assert window.save_model_action.isEnabled()
+
+
+def test_geometry_and_tab_are_remembered(qtbot, window):
+    from flowerclf.gui.main_window import MainWindow
+
+    window.resize(760, 580)  # within the offscreen 800x600 screen
+    expected = window.size()  # the minimum size may have had its say
+    window.tabs.setCurrentWidget(window.train_tab)
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.size() == expected
+    assert again.tabs.currentWidget() is again.train_tab
+
+
+def test_unsaved_model_is_asked_about_before_closing(qtbot, window, training_result):
+    window.train_tab.trainingFinished.emit(training_result)
+    answers = ["cancel", "discard"]
+    asked = []
+    window.ask_unsaved_models = lambda unsaved: asked.append(unsaved) or answers.pop(0)
+    assert not window.close()
+    assert window.isVisible() and len(asked) == 1  # cancelled: nothing lost
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
+    assert len(asked) == 2
+
+
+def test_models_of_the_session_stay_listed(qtbot, window, training_result, classifier):
+    window.train_tab.trainingFinished.emit(training_result)
+    window.add_model(classifier, "other")
+    box = window.predict_tab.model_box
+    assert box.count() == 2 and "not saved" in box.itemText(0)
+    window.set_current_model(0)
+    assert window.current_model is window.models[0]
+    assert window.isWindowModified()
+
+
+def test_download_progress_is_shown(window):
+    tab = window.train_tab
+    tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 12_000_000, 87_000_000)])  # noqa: SLF001
+    assert not tab.download_bar.isHidden()
+    assert "12.0 MB of 87.0 MB" in tab.download_label.text()
+    tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 87_000_000, 87_000_000)])  # noqa: SLF001
+    assert tab.download_bar.isHidden()
+    assert "Downloaded" in tab.log_text()
