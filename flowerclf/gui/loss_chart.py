@@ -41,7 +41,7 @@ class LossChart(QWidget):
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(background)
         self.view.setMinimumHeight(180)
-        self.loss_plot = self.view.addPlot(row=0, col=0)
+        self.loss_plot = self.view.addPlot(row=0, col=0, axisItems={"left": _PlainLogAxis("left")})
         self.acc_plot = self.view.addPlot(row=0, col=1)
         self.view.ci.layout.setColumnStretchFactor(0, 3)
         self.view.ci.layout.setColumnStretchFactor(1, 2)
@@ -60,7 +60,6 @@ class LossChart(QWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
             plot.setMenuEnabled(False)
-        self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=foreground.name())
         # Losses span orders of magnitude (a first epoch's 30 and a last one's 0.01):
         # on a log axis both stay readable, and "lower is better" still holds.
         self.loss_plot.setLogMode(y=True)
@@ -68,17 +67,22 @@ class LossChart(QWidget):
 
         raw_color = QColor(accent)
         raw_color.setAlphaF(0.3)
-        self.raw_curve = self.loss_plot.plot(
-            [], [], pen=pg.mkPen(raw_color, width=1), name="training loss (each batch)"
-        )
-        self.smooth_curve = self.loss_plot.plot(
-            [], [], pen=pg.mkPen(accent, width=2.5), name="training loss (smoothed)"
-        )
-        self.val_loss_curve = _epoch_curve(
-            self.loss_plot, QColor("#e8730c"), "validation loss (each epoch)"
-        )
-        self.acc_curve = _epoch_curve(self.acc_plot, QColor("#2e9d57"), None)
+        self.raw_curve = self.loss_plot.plot([], [], pen=pg.mkPen(raw_color, width=1))
+        self.smooth_curve = self.loss_plot.plot([], [], pen=pg.mkPen(accent, width=2.5))
+        self.val_loss_curve = _epoch_curve(self.loss_plot, QColor("#e8730c"))
+        self.acc_curve = _epoch_curve(self.acc_plot, QColor("#2e9d57"))
         self.acc_plot.setXRange(0.5, 3.5, padding=0)
+
+        # The legend sits in its own row under the plots, never over the curves.
+        self.legend = pg.LegendItem(colCount=4, labelTextColor=foreground.name())
+        self.view.ci.addItem(self.legend, row=1, col=0, colspan=2)
+        for curve, label in (
+            (self.raw_curve, "training loss (each batch)"),
+            (self.smooth_curve, "training loss (smoothed)"),
+            (self.val_loss_curve, "validation loss (each epoch)"),
+            (self.acc_curve, "validation accuracy"),
+        ):
+            self.legend.addItem(curve, label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,6 +103,9 @@ class LossChart(QWidget):
         self._ema = 0.0
         self._ema_weight = 0.0
         if epochs:
+            # Fixed x ranges: the curves grow across the plots as the run goes on,
+            # which shows at a glance how far along it is.
+            self.loss_plot.setXRange(0, epochs, padding=0.02)
             self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
         self._redraw()
 
@@ -144,7 +151,7 @@ class LossChart(QWidget):
         )
 
 
-def _epoch_curve(plot: pg.PlotItem, color: QColor, name: str | None) -> pg.PlotDataItem:
+def _epoch_curve(plot: pg.PlotItem, color: QColor) -> pg.PlotDataItem:
     """A line with a dot per epoch: few points, each one worth seeing."""
     return plot.plot(
         [],
@@ -154,5 +161,21 @@ def _epoch_curve(plot: pg.PlotItem, color: QColor, name: str | None) -> pg.PlotD
         symbolSize=8,
         symbolBrush=color,
         symbolPen=pg.mkPen(color),
-        name=name,
     )
+
+
+class _PlainLogAxis(pg.AxisItem):
+    """Log-axis labels as plain numbers (0.1, 0.2, 0.5, 1, 2...), not powers of ten.
+
+    Only 1, 2 and 5 times a power of ten get a label, so that a narrow range
+    does not pile nine labels into every decade.
+    """
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        labels = []
+        for v in values:
+            number = 10**v * scale
+            mantissa = number / 10 ** math.floor(math.log10(number)) if number > 0 else 0
+            keep = any(abs(mantissa - m) < 1e-6 for m in (1, 2, 5))
+            labels.append(f"{number:g}" if keep else "")
+        return labels

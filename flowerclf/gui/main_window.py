@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._close_requested = False
         self._close_confirmed = False
         self._close_timer: QTimer | None = None
+        self._last_trained: ModelEntry | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(False)
@@ -102,7 +103,9 @@ class MainWindow(QMainWindow):
         self.predict_tab.modelFilesDropped.connect(self._open_model_files)
         self.predict_tab.modelChosen.connect(self.set_current_model)
         self.train_tab.trainingFinished.connect(self._on_trained)
-        self.train_tab.saveModelRequested.connect(self.save_model_as_dialog)
+        self.train_tab.saveModelRequested.connect(
+            lambda: self.save_model_as_dialog(self._last_trained)
+        )
         self.train_tab.showPredictRequested.connect(
             lambda: self.tabs.setCurrentWidget(self.predict_tab)
         )
@@ -272,7 +275,7 @@ class MainWindow(QMainWindow):
     def _on_trained(self, result: Any) -> None:
         classifier = result.classifier
         name = f"{classifier.arch} trained {time.strftime('%H:%M')}"
-        self.add_model(classifier, name, path=None, saved=False)
+        self._last_trained = self.add_model(classifier, name, path=None, saved=False)
 
     def save_model_as_dialog(self, entry: ModelEntry | None = None) -> None:
         entry = entry if isinstance(entry, ModelEntry) else self.current_model
