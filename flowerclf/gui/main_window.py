@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._close_confirmed = False
         self._close_timer: QTimer | None = None
         self._last_trained: ModelEntry | None = None
+        self._engine_failed = False
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(False)
@@ -184,9 +185,13 @@ class MainWindow(QMainWindow):
             return
         job = Job(jobs.warm_up(), "loading the engine")
         job.result.connect(self._on_engine_ready)
-        job.failed.connect(self._on_job_failed)
+        job.failed.connect(self._on_engine_failed)
         self._engine_job = job
         self._start_window_job(job)
+
+    def _on_engine_failed(self, error: JobError) -> None:
+        self._engine_failed = True
+        self._on_job_failed(error)
 
     def is_engine_ready(self) -> bool:
         return self.engine is not None
@@ -397,7 +402,8 @@ class MainWindow(QMainWindow):
             self.models.index(entry) if entry is not None else -1,
         )
         if entry is None:
-            loading = self.engine is None or self._loading_models > 0
+            engine_loading = self.engine is None and not self._engine_failed
+            loading = engine_loading or self._loading_models > 0
             self.predict_tab.set_model_state(DropArea.LOADING if loading else DropArea.NO_MODEL)
         has_model = entry is not None
         self.save_model_action.setEnabled(has_model)
@@ -409,11 +415,13 @@ class MainWindow(QMainWindow):
             self.busy_label.setText("Loading the engine…")
         elif self._loading_models:
             self.busy_label.setText("Opening the model…")
+        elif self.train_tab.is_training():
+            self.busy_label.setText("Training…")
         elif self._window_jobs:
             self.busy_label.setText("Working…")
         else:
             self.busy_label.setText("Ready" if self.engine is not None else "")
-        busy = bool(self._window_jobs) or self._close_requested
+        busy = bool(self._window_jobs) or self._close_requested or self.train_tab.is_training()
         self.busy_bar.setVisible(busy)
 
     def show_about(self) -> None:

@@ -136,7 +136,9 @@ class PredictTab(QWidget):
         self.open_button.clicked.connect(self.open_images_dialog)
         self.paste_action = QAction("Paste image", self)
         self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
-        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Anywhere in the window while this tab shows (a text field being edited
+        # still takes Ctrl+V for itself).
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.paste_action.triggered.connect(self.paste)
         self.addAction(self.paste_action)
         self.export_button = QPushButton("Export CSV…")
@@ -224,7 +226,7 @@ class PredictTab(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([360, 900])
+        self.splitter.setSizes([420, 860])
         self.right_splitter.setSizes([520, 380])
 
         self.pages = QStackedWidget()
