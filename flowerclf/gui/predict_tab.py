@@ -242,13 +242,20 @@ class PredictTab(QWidget):
         self.drop_filter = FileDropFilter(self)
         self.drop_filter.pathsDropped.connect(self.add_paths)
         self.drop_filter.imageDropped.connect(self.add_image)
-        self.drop_filter.dragActive.connect(self.drop_area.set_drag_active)
+        self.drop_filter.dragActive.connect(self._set_drag_active)
 
         for splitter in (self.splitter, self.right_splitter):
             state = self._settings.get_bytes(f"predict/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
         self._refresh_state()
+
+    def _set_drag_active(self, active: bool) -> None:
+        """Show where a drop will land: the big panel, or the list once it has rows."""
+        self.drop_area.set_drag_active(active)
+        self.image_list.setProperty("dragActive", active)
+        self.image_list.style().unpolish(self.image_list)
+        self.image_list.style().polish(self.image_list)
 
     def save_settings(self) -> None:
         for splitter in (self.splitter, self.right_splitter):

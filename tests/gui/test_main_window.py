@@ -102,3 +102,15 @@ def test_download_progress_is_shown(window):
     tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 87_000_000, 87_000_000)])  # noqa: SLF001
     assert tab.download_bar.isHidden()
     assert "Downloaded" in tab.log_text()
+
+
+def test_tutorial_model_export_then_import(qtbot, ready_window, tmp_path):
+    window = ready_window
+    job = window.export_tutorial(tmp_path)
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=THREAD_TIMEOUT_MS)
+    assert window.message_bar.kind == "success"
+    weights = next(tmp_path.glob("*.pth"))
+    window.import_tutorial(weights, tmp_path / "class_indices.json")
+    qtbot.waitUntil(lambda: len(window.models) == 2, timeout=THREAD_TIMEOUT_MS)
+    assert window.current_model.name.endswith("(imported)")
+    assert list(window.current_model.classifier.classes) == ["blue", "red"]

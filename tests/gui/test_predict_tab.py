@@ -160,3 +160,13 @@ def test_new_model_reclassifies_listed_pictures(qtbot, ready_window, classifier,
 
 def _is_new(prediction, old) -> bool:
     return prediction is not None and prediction is not old
+
+
+def test_drops_without_a_model_wait_for_one(qtbot, window, classifier, photos):
+    tab = window.predict_tab
+    drop_paths(tab, [photos["red"]])
+    assert tab.is_busy() and not tab.rows()
+    assert "1 drop waiting" in tab.drop_area.text.text()
+    window.add_model(classifier, "colours")
+    qtbot.waitUntil(lambda: len(finished_rows(tab)) == 1, timeout=THREAD_TIMEOUT_MS)
+    assert tab.rows()[0].prediction.label == "red"
