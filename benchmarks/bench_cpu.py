@@ -1,0 +1,971 @@
+"""CPU speed benchmark: flowerclf's way against the reference recipe, side by side.
+
+    python benchmarks/bench_cpu.py            # the full run (about 15-20 minutes on 2 cores)
+    python benchmarks/bench_cpu.py --quick    # a smoke run of every measurement (a few minutes)
+    python benchmarks/bench_cpu.py --only finetune,latency --archs resnet34
+
+Builds a deterministic photo-like JPEG set under benchmarks/_work, runs each
+measurement in a fresh Python process (so that each peak memory figure is its
+own and no measurement warms the next one's caches), prints a markdown table
+with the ratios and the targets of issue 4, and prepends it, with the
+machine's description, to benchmarks/results/<machine>.md (and .json).
+
+The reference recipe lives in ``reference.py``; the pictures in ``photos.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
+from harness import StepClock, fmt, median, percentile  # noqa: E402
+from photos import DatasetSpec, build_dataset, describe  # noqa: E402
+
+ARCHS = ("resnet18", "resnet34", "resnet50")
+# forward + backward cost of one 224x224 image, GFLOP (3x the forward pass)
+TRAIN_GFLOP = {"resnet18": 5.4, "resnet34": 11.0, "resnet50": 12.3}
+GROUPS = ("ceiling", "finetune", "lastlayer", "latency", "folder", "accuracy", "gui")
+SEED = 0
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much of each measurement to do; ``FULL`` and ``QUICK`` below."""
+
+    dataset: DatasetSpec
+    warmup_steps: int = 2  # training steps left out of the steady rate (start-up costs)
+    synthetic_steps: int = 8
+    epoch2_archs: tuple[str, ...] = ("resnet34",)  # flowerclf also runs a 2nd epoch (decode cache)
+    lastlayer_epochs: int = 3
+    latency_repeats: dict = field(default_factory=lambda: {"small": 12, "phone": 6})
+    latency_warmup: int = 2
+    accuracy_epochs: int = 3
+    accuracy_seeds: tuple[int, ...] = (0, 1)  # a second seed shows how much runs differ anyway
+    gui_arch: str = "resnet34"
+    gui_epochs: int = 1
+    ceiling_seconds: float = 2.0
+
+
+FULL = Sizes(dataset=DatasetSpec(train_per_class=48, val_per_class=30, phone_images=6))
+QUICK = Sizes(
+    dataset=DatasetSpec(train_per_class=8, val_per_class=4, phone_images=2, predict_images=16),
+    synthetic_steps=3,
+    warmup_steps=1,
+    lastlayer_epochs=2,
+    latency_repeats={"small": 3, "phone": 2},
+    latency_warmup=1,
+    accuracy_epochs=1,
+    accuracy_seeds=(0,),
+    gui_arch="resnet18",
+    ceiling_seconds=0.5,
+)
+
+
+# =========================================================================== measurements
+# Each runs in its own process (see harness.run_child) and returns plain JSON data.
+
+
+def m_ceiling(seconds: float) -> dict:
+    """The machine's matrix-multiply rate in fp32 and bf16, GFLOP/s."""
+    import torch
+
+    def rate(dtype, n: int = 2048) -> float:
+        a = torch.randn(n, n).to(dtype)
+        b = torch.randn(n, n).to(dtype)
+        for _ in range(3):
+            torch.mm(a, b)
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            torch.mm(a, b)
+            count += 1
+        return 2 * n**3 * count / (time.perf_counter() - start) / 1e9
+
+    return {"fp32_gflops": rate(torch.float32), "bf16_gflops": rate(torch.bfloat16)}
+
+
+def m_train_ref(arch: str, train_dir: str, val_dir: str, warmup_steps: int) -> dict:
+    """The reference loop: one epoch of fine-tuning, then its validation."""
+    import reference
+    import torch
+    from torch import nn
+
+    torch.manual_seed(SEED)
+    train_set, train_loader, val_loader = reference.loaders(Path(train_dir), Path(val_dir))
+    model = reference.build_model(arch, len(train_set.classes))
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    clock, workers = StepClock(), harness.ChildMemory()
+
+    def on_step(images: int) -> None:
+        clock.step(images)
+        workers.sample()
+
+    reference.train_epoch(model, train_loader, optimizer, nn.CrossEntropyLoss(), on_step)
+    epoch_s = clock.stamps[-1][0] - clock.start
+    start = time.perf_counter()
+    accuracy = reference.validate(model, val_loader)
+    return {
+        "images": clock.images(),
+        "steady_ips": clock.rate(warmup_steps),
+        "epoch_ips": clock.images() / epoch_s,
+        "epoch_s": epoch_s,
+        "val_s": time.perf_counter() - start,
+        "val_accuracy": accuracy,
+        "workers": reference.num_workers(),
+        "worker_peak_rss_mb": workers.peak_mb,
+    }
+
+
+def m_synthetic_ref(arch: str, steps: int, warmup: int) -> dict:
+    """The reference model and step (fp32, NCHW) on tensors already in memory."""
+    import reference
+
+    model = reference.build_model(arch, 5)
+    return {"ips": reference.synthetic_steps(model, steps, warmup)}
+
+
+def m_train_fc(arch: str, dataset: str, epochs: int, warmup_steps: int) -> dict:
+    """flowerclf.train: fine-tuning, every layer, with its defaults (precision auto)."""
+    import flowerclf
+    from flowerclf.core.events import StepEvent
+
+    clocks: dict[int, StepClock] = {}
+    last_seen = [0]
+    epoch_start = [time.perf_counter()]
+
+    def progress(event) -> None:
+        if isinstance(event, StepEvent):
+            if event.epoch not in clocks:
+                clocks[event.epoch] = StepClock()
+                clocks[event.epoch].start = epoch_start[0]
+            clocks[event.epoch].step(event.images_seen - last_seen[0])
+            last_seen[0] = event.images_seen
+        elif hasattr(event, "val_accuracy"):  # EpochEvent: the next epoch starts now
+            epoch_start[0] = time.perf_counter()
+
+    config = flowerclf.TrainingConfig(arch=arch, weights="none", epochs=epochs, seed=SEED)
+    start = time.perf_counter()
+    result = flowerclf.train(dataset, config, progress)
+    wall = time.perf_counter() - start
+    first = clocks[1]
+    out = {
+        "images": first.images(),
+        "steady_ips": first.rate(warmup_steps),
+        "epoch_ips": result.history[0].images_per_second,
+        "wall_s": wall,
+        "val_accuracy": result.history[0].val_accuracy,
+        "precision": _precision_name("auto"),
+    }
+    if epochs > 1:
+        out["epoch2_steady_ips"] = clocks[2].rate(warmup_steps)
+        out["epoch2_ips"] = result.history[1].images_per_second
+    return out
+
+
+def _precision_name(requested: str) -> str:
+    import torch
+
+    from flowerclf.core.device import choose_precision
+
+    return choose_precision(torch.device("cpu"), requested).name
+
+
+def m_synthetic_fc(arch: str, steps: int, warmup: int) -> dict:
+    """flowerclf's model, memory format, precision and step on tensors already in memory."""
+    return harness.flowerclf_synthetic_rate(arch, 16, steps, warmup, "cpu")
+
+
+def m_lastlayer_ref(arch: str, train_dir: str, val_dir: str, epochs: int) -> dict:
+    """The reference loop with every layer but the last frozen: epoch times."""
+    import reference
+    import torch
+    from torch import nn
+
+    start = time.perf_counter()
+    torch.manual_seed(SEED)
+    train_set, train_loader, val_loader = reference.loaders(Path(train_dir), Path(val_dir))
+    model = reference.build_model(arch, len(train_set.classes))
+    optimizer = torch.optim.Adam(reference.freeze_backbone(model), lr=1e-4)
+    epoch_s, accuracy, workers = [], None, harness.ChildMemory()
+    for _ in range(epochs):
+        t0 = time.perf_counter()
+        reference.train_epoch(model, train_loader, optimizer, nn.CrossEntropyLoss(), workers.sample)
+        accuracy = reference.validate(model, val_loader)
+        epoch_s.append(time.perf_counter() - t0)
+    return {
+        "epoch_s": epoch_s,
+        "wall_s": time.perf_counter() - start,
+        "val_accuracy": accuracy,
+        "worker_peak_rss_mb": workers.peak_mb,
+    }
+
+
+def m_lastlayer_fc(arch: str, dataset: str, epochs: int) -> dict:
+    """flowerclf.train with freeze_backbone: features once (cached on disk), then the head."""
+    import flowerclf
+
+    config = flowerclf.TrainingConfig(
+        arch=arch, weights="none", epochs=epochs, seed=SEED, freeze_backbone=True
+    )
+    start = time.perf_counter()
+    result = flowerclf.train(dataset, config)
+    wall = time.perf_counter() - start
+    ends = [e.elapsed_s for e in result.history]
+    epoch_s = [ends[0]] + [b - a for a, b in zip(ends, ends[1:])]
+    return {
+        "epoch_s": epoch_s,
+        "wall_s": wall,
+        "val_accuracy": result.history[-1].val_accuracy,
+        "cache_dir": os.environ.get("FLOWERCLF_CACHE"),
+    }
+
+
+def _timed_runs(fn, files: list[str], repeats: int, warmup: int) -> list[float]:
+    for i in range(warmup):
+        fn(files[i % len(files)])
+    times = []
+    for i in range(repeats):
+        start = time.perf_counter()
+        fn(files[i % len(files)])
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def m_latency_ref(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
+    """The reference predict script's path for one image: median milliseconds."""
+    import reference
+
+    model = reference.build_model(arch, 5).eval()
+    out = {}
+    for kind, paths in files.items():
+        times = _timed_runs(lambda p: reference.predict_one(model, p), paths, repeats[kind], warmup)
+        out[kind] = {"median_ms": 1000 * median(times), "min_ms": 1000 * min(times)}
+    return out
+
+
+def _classifier(arch: str, precision: str = "fp32"):
+    import torch
+    from photos import CLASSES
+
+    from flowerclf.core.models import build_model
+    from flowerclf.core.predict import Classifier
+
+    torch.manual_seed(SEED)
+    network = build_model(arch, len(CLASSES), "none")
+    return Classifier(network, arch, [c[0] for c in CLASSES], precision=precision)
+
+
+def m_latency_fc(arch: str, files: dict, repeats: dict, warmup: int, precisions: list) -> dict:
+    """Classifier.predict for one image, path to probabilities: median milliseconds."""
+    classifier = _classifier(arch)
+    out = {}
+    for precision in precisions:
+        classifier.set_precision(precision)
+        for kind, paths in files.items():
+            times = _timed_runs(
+                lambda p: classifier.predict([p], batch_size=1)[0].probs,
+                paths,
+                repeats[kind],
+                warmup,
+            )
+            out[f"{kind}/{precision}"] = {
+                "median_ms": 1000 * median(times),
+                "min_ms": 1000 * min(times),
+                "precision": classifier.precision,
+            }
+    return out
+
+
+def m_folder_ref(arch: str, files: dict) -> dict:
+    """The reference batch predict (batches of 8): images per second over each folder."""
+    import reference
+
+    model = reference.build_model(arch, 5).eval()
+    out = {}
+    for kind, paths in files.items():
+        reference.predict_folder(model, [Path(p) for p in paths[:2]])  # warm-up
+        start = time.perf_counter()
+        reference.predict_folder(model, [Path(p) for p in paths])
+        out[kind] = {"ips": len(paths) / (time.perf_counter() - start), "images": len(paths)}
+    return out
+
+
+def m_folder_fc(arch: str, files: dict, precisions: list) -> dict:
+    """Classifier.predict over a folder's images: images per second."""
+    classifier = _classifier(arch)
+    out = {}
+    for precision in precisions:
+        classifier.set_precision(precision)
+        for kind, paths in files.items():
+            classifier.predict(paths[:2])  # warm-up
+            start = time.perf_counter()
+            classifier.predict(paths)
+            out[f"{kind}/{precision}"] = {
+                "ips": len(paths) / (time.perf_counter() - start),
+                "images": len(paths),
+                "precision": classifier.precision,
+            }
+    return out
+
+
+def m_accuracy(
+    arch: str, dataset: str, epochs: int, precision: str, seed: int, model_out: str
+) -> dict:
+    """Full fine-tuning with a given precision and seed (the split is fixed); the model is saved."""
+    import flowerclf
+
+    config = flowerclf.TrainingConfig(
+        arch=arch, weights="none", epochs=epochs, seed=seed, precision=precision
+    )
+    start = time.perf_counter()
+    result = flowerclf.train(dataset, config)
+    flowerclf.save_model(result.classifier, model_out)
+    return {
+        "precision": _precision_name(precision),
+        "val_accuracy": [e.val_accuracy for e in result.history],
+        "best_val_accuracy": result.best_val_accuracy,
+        "val_images": len(result.val_samples),
+        "seed": seed,
+        "wall_s": time.perf_counter() - start,
+        "images_per_second": result.images_per_second,
+    }
+
+
+def m_precision_check(model_path: str, files: list) -> dict:
+    """The probabilities shown: Classifier fp32 against bf16/auto over the predicted images."""
+    import numpy as np
+
+    import flowerclf
+
+    classifier = flowerclf.load_model(model_path)
+    probs = {}
+    for precision in ("fp32", "auto"):
+        classifier.set_precision(precision)
+        probs[precision] = np.stack([p.probs for p in classifier.predict(files)])
+    auto_name = classifier.precision
+    diff = np.abs(probs["fp32"] - probs["auto"])
+    top32, top_auto = probs["fp32"].argmax(1), probs["auto"].argmax(1)
+    truth = np.array([classifier.classes.index(Path(f).stem.split("-", 1)[1]) for f in files])
+    return {
+        "auto_precision": auto_name,
+        "images": len(files),
+        "max_abs_diff": float(diff.max()),
+        "mean_abs_diff": float(diff.mean()),
+        "top_class_agreement": float((top32 == top_auto).mean()),
+        "accuracy_fp32": float((top32 == truth).mean()),
+        "accuracy_auto": float((top_auto == truth).mean()),
+    }
+
+
+def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
+    """A 10 ms QTimer heartbeat on the GUI thread while the app trains in its worker thread."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    import flowerclf.core.training  # noqa: F401 - the app loads torch before anyone can train
+
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-gui-")
+    )
+    options = {"arch": arch, "weights": "none", "epochs": epochs, "device": "cpu"}
+    ticks: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.setInterval(interval_ms)
+    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    outcome: dict = {}
+
+    try:  # the real Train tab: its progress handling, chart and log run on the GUI thread
+        from flowerclf.gui.settings import Settings
+        from flowerclf.gui.train_tab import TrainTab
+
+        mode = "the app's Train tab (TrainTab + Job)"
+    except Exception as error:  # noqa: BLE001 - fall back to the worker alone
+        TrainTab = None  # noqa: N806
+        mode = f"the app's training Job alone (Train tab not importable: {error})"
+
+    if TrainTab is not None:
+        tab = TrainTab(Settings())
+        tab.resize(1100, 750)
+        tab.show()
+        tab.set_folder(dataset)
+        _wait_until(app, lambda: tab.scan is not None, 60)
+        tab.set_options(options)
+        tab.trainingFinished.connect(lambda result: outcome.setdefault("result", result))
+        tab.busyChanged.connect(lambda busy: None if busy else loop.quit())
+        start = _start(heartbeat, ticks)
+        if not tab.start_training():
+            raise RuntimeError("the Train tab refused to start")
+    else:
+        from flowerclf.core.data import scan_dataset
+        from flowerclf.gui import jobs
+        from flowerclf.gui.workers import Job
+
+        seen = []
+        job = Job(jobs.train(scan_dataset(dataset), options), "training")
+        job.progress.connect(lambda events: seen.extend(events))
+        job.result.connect(lambda result: outcome.setdefault("result", result))
+        job.failed.connect(lambda error: outcome.setdefault("error", error.message))
+        job.finished.connect(loop.quit)
+        start = _start(heartbeat, ticks)
+        job.start()
+    loop.exec()
+    heartbeat.stop()
+    seconds = time.perf_counter() - start
+    if "result" not in outcome:
+        raise RuntimeError(f"training did not finish: {outcome.get('error', 'no result')}")
+    intervals = [1000 * (b - a) for a, b in zip(ticks, ticks[1:])]
+    lateness = [max(0.0, i - interval_ms) for i in intervals]
+    return {
+        "mode": mode,
+        "interval_ms": interval_ms,
+        "ticks": len(ticks),
+        "training_s": seconds,
+        "max_stall_ms": max(intervals),
+        "p99_late_ms": percentile(lateness, 99),
+        "median_interval_ms": median(intervals),
+        "arch": arch,
+    }
+
+
+def _start(heartbeat, ticks: list[float]) -> float:
+    ticks.append(time.perf_counter())
+    heartbeat.start()
+    return ticks[0]
+
+
+def _wait_until(app, condition, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError("timed out waiting for the app")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+MEASUREMENTS = {name[2:]: fn for name, fn in globals().items() if name.startswith("m_")}
+
+
+# =========================================================================== the run
+
+
+class Run:
+    """Runs the chosen groups of measurements, each in its own process, and keeps the results."""
+
+    def __init__(self, sizes: Sizes, work: Path, groups: list[str], archs: list[str]):
+        self.sizes = sizes
+        self.work = work
+        self.groups = groups
+        self.archs = archs
+        self.results: dict[str, dict] = {}
+        self.cache_dir = work / "feature-cache"
+        self.script = Path(__file__).resolve()
+
+    def child(self, key: str, name: str, env: dict | None = None, **params) -> dict:
+        print(f"- {key} ...", flush=True)
+        env = {"FLOWERCLF_CACHE": str(self.cache_dir), **(env or {})}
+        result = harness.run_child(self.script, name, params, env)
+        self.results[key] = result if "error" not in result else {"error": result["error"]}
+        if "error" not in result:
+            shown = {k: v for k, v in result.items() if not isinstance(v, (dict, list))}
+            print(f"  {json.dumps(_rounded(shown))}", flush=True)
+        return result
+
+    def execute(self) -> None:
+        self.paths = build_dataset(self.work, self.sizes.dataset, jobs=os.cpu_count() or 1)
+        self.dataset_info = describe(self.paths)
+        for group in self.groups:
+            getattr(self, f"run_{group}")()
+
+    # -- groups
+
+    def run_ceiling(self) -> None:
+        self.child("ceiling", "ceiling", seconds=self.sizes.ceiling_seconds)
+
+    def run_finetune(self) -> None:
+        s, p = self.sizes, self.paths
+        for arch in self.archs:
+            self.child(
+                f"train_ref/{arch}",
+                "train_ref",
+                arch=arch,
+                train_dir=str(p.train),
+                val_dir=str(p.val),
+                warmup_steps=s.warmup_steps,
+            )
+            self.child(
+                f"train_fc/{arch}",
+                "train_fc",
+                arch=arch,
+                dataset=str(p.dataset),
+                epochs=2 if arch in s.epoch2_archs else 1,
+                warmup_steps=s.warmup_steps,
+            )
+            for side in ("ref", "fc"):
+                self.child(
+                    f"synthetic_{side}/{arch}",
+                    f"synthetic_{side}",
+                    arch=arch,
+                    steps=s.synthetic_steps,
+                    warmup=s.warmup_steps,
+                )
+
+    def run_lastlayer(self) -> None:
+        s, p = self.sizes, self.paths
+        arch = "resnet34"
+        self.child(
+            "lastlayer_ref",
+            "lastlayer_ref",
+            arch=arch,
+            train_dir=str(p.train),
+            val_dir=str(p.val),
+            epochs=s.lastlayer_epochs,
+        )
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+        for run in ("cold", "warm"):
+            self.child(
+                f"lastlayer_fc/{run}",
+                "lastlayer_fc",
+                arch=arch,
+                dataset=str(p.dataset),
+                epochs=s.lastlayer_epochs,
+            )
+
+    def _files(self) -> dict:
+        return {
+            "small": [str(f) for f in self.paths.predict_files()],
+            "phone": [str(f) for f in self.paths.phone_files()],
+        }
+
+    def run_latency(self) -> None:
+        s = self.sizes
+        common = dict(
+            arch="resnet34", files=self._files(), repeats=s.latency_repeats, warmup=s.latency_warmup
+        )
+        self.child("latency_ref", "latency_ref", **common)
+        self.child("latency_fc", "latency_fc", precisions=["fp32", "auto"], **common)
+
+    def run_folder(self) -> None:
+        files = self._files()
+        self.child("folder_ref", "folder_ref", arch="resnet34", files=files)
+        self.child(
+            "folder_fc", "folder_fc", arch="resnet34", files=files, precisions=["fp32", "auto"]
+        )
+
+    def run_accuracy(self) -> None:
+        models = self.work / "models"
+        models.mkdir(parents=True, exist_ok=True)
+        for seed in self.sizes.accuracy_seeds:
+            for precision in ("fp32", "auto"):
+                self.child(
+                    f"accuracy/{precision}/seed{seed}",
+                    "accuracy",
+                    arch="resnet34",
+                    dataset=str(self.paths.dataset),
+                    epochs=self.sizes.accuracy_epochs,
+                    precision=precision,
+                    seed=seed,
+                    model_out=str(models / f"resnet34-{precision}-seed{seed}.safetensors"),
+                )
+        files = self._files()
+        first = self.sizes.accuracy_seeds[0]
+        self.child(
+            "precision_check",
+            "precision_check",
+            model_path=str(models / f"resnet34-auto-seed{first}.safetensors"),
+            files=files["small"] + files["phone"],
+        )
+
+    def run_gui(self) -> None:
+        self.child(
+            "gui",
+            "gui",
+            dataset=str(self.paths.dataset),
+            arch=self.sizes.gui_arch,
+            epochs=self.sizes.gui_epochs,
+            interval_ms=10,
+        )
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+# =========================================================================== the table
+
+
+def _ratio(new, old) -> float | None:
+    if new is None or old is None or old == 0:
+        return None
+    return new / old
+
+
+def _check(value, target: float | None, higher_is_better: bool = True) -> str:
+    if value is None or target is None:
+        return ""
+    ok = value >= target if higher_is_better else value <= target
+    return "pass" if ok else "FAIL"
+
+
+def build_table(results: dict, sizes: Sizes) -> str:
+    """The markdown table: reference | flowerclf | ratio | target | pass/fail."""
+    r = results.get
+    rows: list[list[str]] = []
+
+    def fc_row(name, value, target, verdict, ratio=""):
+        """A row with flowerclf's number alone (no reference counterpart)."""
+        rows.append([name, "", value, ratio, target, verdict])
+
+    def row(name, ref, fc, ratio=None, target="", verdict="", digits=1, unit=""):
+        rows.append(
+            [
+                name,
+                ref if isinstance(ref, str) else fmt(ref, digits, unit),
+                fc if isinstance(fc, str) else fmt(fc, digits, unit),
+                fmt(ratio, 2, "x"),
+                target,
+                verdict,
+            ]
+        )
+
+    ceiling = r("ceiling") or {}
+    fp32_peak, bf16_peak = ceiling.get("fp32_gflops"), ceiling.get("bf16_gflops")
+    fc_peak = bf16_peak if _fc_uses_bf16(results) else fp32_peak
+    if ceiling:
+        row("matmul ceiling, GFLOP/s (fp32 / bf16)", fp32_peak, bf16_peak, digits=0)
+
+    for arch in ARCHS:
+        ref, fc = r(f"train_ref/{arch}"), r(f"train_fc/{arch}")
+        if not (ref or fc):
+            continue
+        ref_ips = (ref or {}).get("steady_ips")
+        fc_ips = (fc or {}).get("steady_ips")
+        ratio = _ratio(fc_ips, ref_ips)
+        is_34 = arch == "resnet34"
+        row(
+            f"fine-tune {arch}, images/s incl. loading (epoch 1)",
+            ref_ips,
+            fc_ips,
+            ratio,
+            ">= 2.5x" if is_34 else "",
+            _check(ratio, 2.5) if is_34 else "",
+        )
+        if fc and "epoch2_steady_ips" in fc:
+            ratio2 = _ratio(fc["epoch2_steady_ips"], ref_ips)
+            row(
+                f"fine-tune {arch}, epoch 2 (decode cache warm)",
+                ref_ips,
+                fc["epoch2_steady_ips"],
+                ratio2,
+            )
+        sref, sfc = r(f"synthetic_ref/{arch}"), r(f"synthetic_fc/{arch}")
+        if sref or sfc:
+            s_ref, s_fc = (sref or {}).get("ips"), (sfc or {}).get("ips")
+            row(f"  {arch} on synthetic tensors, images/s", s_ref, s_fc, _ratio(s_fc, s_ref))
+            fed_ref, fed_fc = _ratio(ref_ips, s_ref), _ratio(fc_ips, s_fc)
+            row(
+                f"  {arch} data-fed / synthetic",
+                fmt(fed_ref, 2),
+                fmt(fed_fc, 2),
+                None,
+                ">= 0.8",
+                _check(fed_fc, 0.8),
+            )
+        gflop = TRAIN_GFLOP[arch]
+        if fp32_peak and (ref_ips or fc_ips):
+            ref_text = (
+                f"{ref_ips * gflop:.0f} GFLOP/s = {ref_ips * gflop / fp32_peak:.0%} of fp32"
+                if ref_ips
+                else "–"
+            )
+            fc_name = "bf16" if fc_peak == bf16_peak else "fp32"
+            fc_text = (
+                f"{fc_ips * gflop:.0f} GFLOP/s = {fc_ips * gflop / fc_peak:.0%} of {fc_name}"
+                if fc_ips and fc_peak
+                else "–"
+            )
+            row(f"  {arch} share of the matmul ceiling", ref_text, fc_text)
+
+    ll_ref, cold, warm = r("lastlayer_ref"), r("lastlayer_fc/cold"), r("lastlayer_fc/warm")
+    if ll_ref or cold:
+        ref_epochs = (ll_ref or {}).get("epoch_s") or []
+        cold_epochs = (cold or {}).get("epoch_s") or []
+        first_ratio = _ratio(
+            ref_epochs[0] if ref_epochs else None, cold_epochs[0] if cold_epochs else None
+        )
+        row(
+            "last layer only (resnet34), first epoch, s",
+            ref_epochs[0] if ref_epochs else None,
+            cold_epochs[0] if cold_epochs else None,
+            first_ratio,
+            ">= 6x",
+            _check(first_ratio, 6),
+        )
+        later_ref = median(ref_epochs[1:]) if len(ref_epochs) > 1 else None
+        later_fc = median(cold_epochs[1:]) if len(cold_epochs) > 1 else None
+        row(
+            "  later epochs (median), s",
+            later_ref,
+            later_fc,
+            _ratio(later_ref, later_fc),
+            "near-instant (< 1 s)",
+            _check(later_fc, 1.0, higher_is_better=False),
+            digits=3,
+        )
+        ref_wall = (ll_ref or {}).get("wall_s")
+        row(
+            f"  whole run ({sizes.lastlayer_epochs} epochs), s: first run",
+            ref_wall,
+            (cold or {}).get("wall_s"),
+            _ratio(ref_wall, (cold or {}).get("wall_s")),
+        )
+        row(
+            "  whole run, s: second run (features cached)",
+            ref_wall,
+            (warm or {}).get("wall_s"),
+            _ratio(ref_wall, (warm or {}).get("wall_s")),
+        )
+
+    lat_ref, lat_fc = r("latency_ref"), r("latency_fc")
+    if lat_ref or lat_fc:
+        for kind, label in (("small", "500x375"), ("phone", "4000x3000")):
+            ref_ms = ((lat_ref or {}).get(kind) or {}).get("median_ms")
+            for precision in ("fp32", "auto"):
+                entry = (lat_fc or {}).get(f"{kind}/{precision}") or {}
+                fc_ms = entry.get("median_ms")
+                ratio = _ratio(ref_ms, fc_ms)
+                wants = kind == "phone"
+                shown = entry.get("precision", precision)
+                row(
+                    f"one {label} photo, path to probabilities, ms ({shown})",
+                    ref_ms,
+                    fc_ms,
+                    ratio,
+                    ">= 3x" if wants else "",
+                    _check(ratio, 3) if wants else "",
+                    digits=0,
+                )
+    fol_ref, fol_fc = r("folder_ref"), r("folder_fc")
+    if fol_ref or fol_fc:
+        for kind, label in (("small", "500x375"), ("phone", "4000x3000")):
+            ref_ips = ((fol_ref or {}).get(kind) or {}).get("ips")
+            for precision in ("fp32", "auto"):
+                entry = (fol_fc or {}).get(f"{kind}/{precision}") or {}
+                ratio = _ratio(entry.get("ips"), ref_ips)
+                row(
+                    f"folder of {label} photos, images/s ({entry.get('precision', precision)})",
+                    ref_ips,
+                    entry.get("ips"),
+                    ratio,
+                    ">= 3x",
+                    _check(ratio, 3),
+                )
+
+    memory_rows = [
+        ("fine-tune resnet34", "train_ref/resnet34", "train_fc/resnet34"),
+        ("last layer only, first run", "lastlayer_ref", "lastlayer_fc/cold"),
+        ("predict one photo (both sizes)", "latency_ref", "latency_fc"),
+        ("predict folders", "folder_ref", "folder_fc"),
+    ]
+    for label, ref_key, fc_key in memory_rows:
+        ref, fc = r(ref_key), r(fc_key)
+        if not (ref or fc):
+            continue
+        ref_text = fmt((ref or {}).get("peak_rss_mb"), 0)
+        if (ref or {}).get("worker_peak_rss_mb"):
+            ref_text += f" + {ref['worker_peak_rss_mb']:.0f} per loader worker"
+        row(f"peak memory (RSS), MiB: {label}", ref_text, fmt((fc or {}).get("peak_rss_mb"), 0))
+
+    gaps, fp32_runs = [], []
+    for seed in sizes.accuracy_seeds:
+        acc32, acc_auto = r(f"accuracy/fp32/seed{seed}"), r(f"accuracy/auto/seed{seed}")
+        if not (acc32 or acc_auto):
+            continue
+        a, b = (acc32 or {}).get("best_val_accuracy"), (acc_auto or {}).get("best_val_accuracy")
+        gap = (b - a) * 100 if a is not None and b is not None else None
+        if gap is not None:
+            gaps.append(gap)
+        if a is not None:
+            fp32_runs.append(100 * a)
+        name = (acc_auto or {}).get("precision", "auto")
+        fc_row(
+            f"validation accuracy, resnet34 from scratch, {sizes.accuracy_epochs} epochs, "
+            f"seed {seed}: flowerclf fp32 / {name} (its default)",
+            f"{fmt(_percent(a), 1, '%')} / {fmt(_percent(b), 1, '%')}",
+            "",
+            "",
+            ratio=f"{fmt(gap, 1)} points",
+        )
+    if gaps:
+        mean_gap = sum(gaps) / len(gaps)
+        spread = max(fp32_runs) - min(fp32_runs) if len(fp32_runs) > 1 else None
+        fc_row(
+            f"  mean difference over {len(gaps)} seed(s)"
+            + (f" (fp32 alone differs by {spread:.1f} points between seeds)" if spread else ""),
+            "",
+            "within 1 point",
+            _check(abs(mean_gap), 1.0, higher_is_better=False),
+            ratio=f"{mean_gap:+.1f} points",
+        )
+    check = r("precision_check")
+    if check:
+        fc_row(
+            f"predict fp32 vs {check['auto_precision']}: largest probability difference, "
+            f"{check['images']} photos",
+            fmt(check["max_abs_diff"], 4),
+            "<= 0.01",
+            _check(check["max_abs_diff"], 0.01, higher_is_better=False),
+        )
+        agreement = check["top_class_agreement"]
+        fc_row("  same top class", fmt(agreement * 100, 1, "%"), "100%", _check(agreement, 1.0))
+    gui = r("gui")
+    if gui:
+        stall, late = gui["max_stall_ms"], gui["p99_late_ms"]
+        fc_row(
+            f"GUI heartbeat while training ({gui['arch']}): longest stall, ms",
+            fmt(stall, 0),
+            "< 100",
+            _check(stall, 100, higher_is_better=False),
+        )
+        fc_row(
+            "  99th percentile tick lateness, ms",
+            fmt(late, 1),
+            "< 50",
+            _check(late, 50, higher_is_better=False),
+        )
+    header = ["measure", "tutorial loop", "flowerclf", "ratio", "target", ""]
+    return harness.markdown_table(header, rows) + _failure_list(results)
+
+
+def _failure_list(results: dict) -> str:
+    failed = harness.failures(results)
+    if not failed:
+        return ""
+    return "\n\nFailed measurements:\n" + "\n".join(f"- {line}" for line in failed)
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else 100 * value
+
+
+def _fc_uses_bf16(results: dict) -> bool:
+    for key, value in results.items():
+        if key.startswith(("train_fc/", "synthetic_fc/")) and value.get("precision") == "bf16":
+            return True
+    return False
+
+
+def entry_markdown(info: dict, table: str, run: Run, args, seconds: float) -> str:
+    data = run.dataset_info
+    subset = "" if args.only is None else f"; only: {args.only}"
+    lines = [
+        f"## {harness.now_utc()} · bench_cpu.py{' --quick' if args.quick else ''}{subset}",
+        "",
+        f"Machine: {harness.describe_machine(info)}.",
+        "",
+        f"Pictures: {data['train']['count']} training and {data['val']['count']} validation "
+        f"500x375 JPEGs (about {data['train']['mean_kb']:.0f} KB each), "
+        f"{data['predict']['count']} more to predict, {data['phone']['count']} "
+        f"4000x3000 JPEGs (about {data['phone']['mean_kb'] / 1024:.1f} MB each). "
+        f"Weights: random (no ImageNet download), which does not change speed. "
+        f"Whole run: {seconds / 60:.1f} minutes.",
+        "",
+        table,
+        "",
+        "Tutorial loop: ImageFolder + PIL, RandomResizedCrop/flip, fp32 NCHW, batch 16, "
+        "DataLoader with min(cores, 8) forked workers; predict: full decode, batch 1 "
+        "(folders: batches of 8). flowerclf: `flowerclf.train` and `Classifier.predict` "
+        "with their defaults (the precision is in brackets where it matters). "
+        "Training rates leave out the first "
+        f"{run.sizes.warmup_steps} steps of the epoch (start-up); ratios are always "
+        "'times faster'. GPU: not measured by this script (see bench_gpu.py and its "
+        "results files).",
+    ]
+    if "gui" in run.results:
+        lines += ["", f"GUI heartbeat: {run.results['gui']['mode']}."]
+    return "\n".join(lines)
+
+
+# =========================================================================== main
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small smoke run (a few minutes)")
+    parser.add_argument(
+        "--only", help=f"comma-separated groups to run, of: {', '.join(GROUPS)}", default=None
+    )
+    parser.add_argument(
+        "--archs", default=",".join(ARCHS), help="architectures for the fine-tuning group"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=None, help="work folder (default benchmarks/_work)"
+    )
+    parser.add_argument("--machine-name", default=None, help="names the results file")
+    parser.add_argument("--no-save", action="store_true", help="print the table only")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        harness.child_main(MEASUREMENTS, argv)
+        return 0
+    args = parse_args(argv)
+    groups = GROUPS if args.only is None else [g.strip() for g in args.only.split(",") if g.strip()]
+    unknown = [g for g in groups if g not in GROUPS]
+    archs = [a.strip() for a in args.archs.split(",") if a.strip()]
+    if unknown or any(a not in ARCHS for a in archs):
+        print(
+            f"Unknown group or architecture; groups: {', '.join(GROUPS)}; archs: {', '.join(ARCHS)}"
+        )
+        return 2
+    sizes = QUICK if args.quick else FULL
+    work = (args.work or harness.WORK_DIR) / ("quick" if args.quick else "full")
+    started = time.perf_counter()
+    info = harness.machine_info()
+    print(f"Machine: {harness.describe_machine(info)}\n", flush=True)
+    run = Run(sizes, work, list(groups), archs)
+    run.execute()
+    seconds = time.perf_counter() - started
+    table = build_table(run.results, sizes)
+    print("\n" + table + "\n")
+    print(f"Whole run: {seconds / 60:.1f} minutes.")
+    if not args.no_save:
+        slug = harness.machine_slug(info, args.machine_name)
+        record = {
+            "date": harness.now_utc(),
+            "script": "bench_cpu.py",
+            "quick": args.quick,
+            "only": args.only,
+            "machine": info,
+            "sizes": _rounded(asdict(replace(sizes))),
+            "dataset": run.dataset_info,
+            "seconds": round(seconds, 1),
+            "results": _rounded(run.results),
+        }
+        title = args.machine_name or info["cpu"]
+        harness.save_results(slug, title, entry_markdown(info, table, run, args, seconds), record)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
