@@ -18,13 +18,6 @@ from pathlib import Path
 
 from flowerclf import __version__
 
-SUBCOMMANDS = (
-    "train",
-    "predict",
-    "info",
-    "import-tutorial",
-    "export-tutorial",
-)
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
 
@@ -261,6 +254,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
     if isinstance(training, dict):
         lines.append("Training settings:")
         lines += [f"  {key:<16}{value}" for key, value in training.items()]
+    if isinstance(evaluation, dict):
+        from flowerclf.core.evaluation import Evaluation
+
+        try:
+            table = Evaluation.from_json_dict(evaluation).format_table()
+        except ValueError:
+            table = None  # an older or damaged evaluation: the rest is still worth showing
+        if table:
+            lines += ["", "Evaluation:", table]
     print("\n".join(lines))
     return EXIT_OK
 
@@ -279,6 +281,54 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     weights, indices = export_tutorial(load_model(args.model), args.out_dir)
     print(f"Wrote {weights} and {indices}.")
+    return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from flowerclf.core.evaluation import evaluate_folder
+    from flowerclf.core.modelfile import load_model, save_model
+
+    model = load_model(args.model, device=args.device)
+    printer = ProgressPrinter()
+    try:
+        evaluation = evaluate_folder(model, args.data_dir, progress=printer)
+    finally:
+        printer.close()
+    if args.format == "json":
+        print(json.dumps(evaluation.to_json_dict(), ensure_ascii=False))
+    else:
+        print(evaluation.summary())
+        print()
+        print(evaluation.format_table())
+        worst = evaluation.mistakes[:10]
+        if worst:
+            print()
+            print("Images to review (most confident mistakes first):")
+            for item in worst:
+                print(
+                    f"  {item.path}  is {item.true}, predicted {item.predicted} "
+                    f"({_percent(item.prob)})"
+                )
+    if args.report:
+        from flowerclf.core.report import write_report
+
+        path = write_report(args.report, evaluation, classifier=model)
+        print(f"Report written to {path}", file=sys.stderr)
+    if not args.no_save and Path(args.model).suffix.lower() == ".safetensors":
+        # the score travels with the model, for 'flowerclf info' and the app
+        model.metadata["evaluation"] = evaluation.to_metadata()
+        model.metadata["evaluation"]["dataset"] = str(Path(args.data_dir).resolve())
+        save_model(model, args.model)
+    return EXIT_OK
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from flowerclf.core.gradcam import save_explanation
+    from flowerclf.core.modelfile import load_model
+
+    model = load_model(args.model, device=args.device)
+    result = save_explanation(model, args.image, args.output, args.class_label, args.opacity)
+    print(f"Heat map of '{result.label}' ({_percent(result.prob)}) written to {args.output}")
     return EXIT_OK
 
 
@@ -351,6 +401,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.set_defaults(run=_cmd_info)
 
+    p = sub.add_parser("evaluate", help="score a model on a labelled folder: where it is wrong")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("data_dir", metavar="DATA_DIR")
+    p.add_argument("--format", default="table", choices=("table", "json"))
+    p.add_argument("--report", metavar="REPORT.html", help="also write an HTML report")
+    p.add_argument(
+        "--no-save", action="store_true", help="do not store the result in the model file"
+    )
+    p.add_argument("--device", default="cpu", choices=("auto", "cpu", "cuda", "mps"))
+    p.set_defaults(run=_cmd_evaluate)
+
+    p = sub.add_parser("explain", help="write a heat map of what the model looked at")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("image", metavar="IMAGE")
+    p.add_argument("-o", "--output", required=True, metavar="HEATMAP.png")
+    p.add_argument(
+        "--class",
+        dest="class_label",
+        default=None,
+        metavar="LABEL",
+        help="the class to explain (default: the predicted one)",
+    )
+    p.add_argument("--opacity", type=float, default=0.5)
+    p.add_argument("--device", default="cpu", choices=("auto", "cpu", "cuda", "mps"))
+    p.set_defaults(run=_cmd_explain)
+
     p = sub.add_parser(
         "import-tutorial",
         help="turn a state-dict .pth and its class_indices.json into a model file",
@@ -370,6 +446,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands the parser knows (anything else opens the app with those paths)."""
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def _run_gui(paths: list[str]) -> int:
     try:
         from flowerclf.gui.app import run_app
@@ -386,9 +470,10 @@ def _run_gui(paths: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``flowerclf`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
-        return _run_gui(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if not argv or (argv[0] not in subcommand_names(parser) and not argv[0].startswith("-")):
+        return _run_gui(argv)  # `flowerclf [MODEL] [IMAGE...]`, as "Open with" calls it
+    args = parser.parse_args(argv)
     if args.command is None:
         return _run_gui([])
     from flowerclf.core.errors import FlowerclfError

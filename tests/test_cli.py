@@ -218,3 +218,65 @@ def test_python_m_flowerclf_help_runs():
         [sys.executable, "-m", "flowerclf", "--help"], capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 0 and "train" in out.stdout and "predict" in out.stdout
+
+
+def test_evaluate_json_scores_the_folder_and_stores_the_result(trained, tmp_path, capsys):
+    import shutil
+
+    model_src, data = trained
+    model = tmp_path / "copy.safetensors"
+    shutil.copy(model_src, model)
+    report = tmp_path / "report.html"
+    assert (
+        main(["evaluate", str(model), str(data), "--format", "json", "--report", str(report)]) == 0
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert result["classes"] == ["blue", "red"]
+    assert sum(map(sum, result["confusion"])) == 24
+    assert result["accuracy"] >= 0.9
+    assert set(result["per_class"]["red"]) == {"precision", "recall", "f1", "support"}
+    assert {"path", "true", "predicted", "prob"} <= set(result["review"][0])
+    assert report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    assert main(["info", str(model)]) == 0
+    assert "Evaluated:" in capsys.readouterr().out
+
+
+def test_evaluate_table_lists_metrics_and_matrix(trained, capsys):
+    model, data = trained
+    assert main(["evaluate", str(model), str(data), "--no-save"]) == 0
+    out = capsys.readouterr().out
+    assert "precision" in out and "Confusion matrix" in out and "Accuracy:" in out
+
+
+def test_explain_writes_a_heat_map_over_the_picture(trained, tmp_path, capsys):
+    from PIL import Image
+
+    model, _ = trained
+    photo = make_image(tmp_path / "red.jpg", "red", (90, 60))
+    out = tmp_path / "heat.png"
+    assert main(["explain", str(model), str(photo), "-o", str(out), "--class", "blue"]) == 0
+    assert "blue" in capsys.readouterr().out
+    assert Image.open(out).size == (90, 60)
+    assert main(["explain", str(model), str(photo), "-o", str(out), "--class", "green"]) == 2
+    assert "green" in capsys.readouterr().err
+
+
+def test_every_subcommand_is_recognised_and_anything_else_opens_the_app(monkeypatch):
+    import flowerclf.cli as cli
+
+    opened = []
+    monkeypatch.setattr(cli, "_run_gui", lambda paths: opened.append(paths) or 0)
+    names = cli.subcommand_names(cli.build_parser())
+    assert {
+        "train",
+        "predict",
+        "info",
+        "evaluate",
+        "explain",
+        "import-tutorial",
+        "export-tutorial",
+    } <= names
+    assert main(["photo.jpg", "model.safetensors"]) == 0 and opened == [
+        ["photo.jpg", "model.safetensors"]
+    ]
+    assert main([]) == 0 and opened[-1] == []
