@@ -217,6 +217,19 @@ class _SampleReader:
         self.seed = seed
         self.cache: DecodedImageCache | None = None
 
+    def __getstate__(self) -> dict:
+        # Spawned workers get their own copy of the reader: the cache (and its lock)
+        # stays in this process. Workers keep a small cache of their own instead.
+        state = dict(self.__dict__)
+        state["cache"] = None
+        state["_worker_cache"] = True
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        if state.pop("_worker_cache", False):
+            state["cache"] = DecodedImageCache(default_cache_bytes() // 4)
+        self.__dict__.update(state)
+
     def read(self, index: int, epoch: int) -> tuple[torch.Tensor, int] | ImageLoadError:
         sample = self.samples[index]
         try:
@@ -408,6 +421,11 @@ class BatchLoader:
                 yield batch
 
     def close(self) -> None:
+        if self._dataloader is not None:
+            iterator = getattr(self._dataloader, "_iterator", None)
+            if iterator is not None and hasattr(iterator, "_shutdown_workers"):
+                iterator._shutdown_workers()  # persistent workers: end them now, not at exit
+            self._dataloader = None
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

@@ -169,6 +169,9 @@ def train(
     torch.manual_seed(seed)
     device = resolve_device(config.device)
     precision = choose_precision(device, config.precision)
+    if device.type == "cuda":
+        # every batch has the same shape: let cuDNN pick its fastest kernels once
+        torch.backends.cudnn.benchmark = True
     progress(
         MessageEvent(
             f"Training {config.arch} on {describe_device(device)} ({precision.name}); "

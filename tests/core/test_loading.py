@@ -67,3 +67,20 @@ def test_loader_skips_unreadable_images_once_and_repeats_its_order(tmp_path):
     assert [[i for i in b] for b in first] != [[i for i in b] for b in other]
     flat = [i for b in first for i in b]
     assert flat == [i for b in again for i in b]
+
+
+def test_spawned_worker_processes_load_the_same_batches(tmp_path):
+    """The loader used on CUDA machines: worker processes started with spawn, never fork."""
+    samples = [
+        Sample(make_image(tmp_path / f"{i}.jpg", "red", (70, 60), seed=i), i % 2) for i in range(6)
+    ]
+    cache = DecodedImageCache()
+    with BatchLoader(
+        samples, 32, 3, train=False, workers=1, cache=cache, use_processes=True
+    ) as loader:
+        spawned = [b.images for b in loader.epoch(0)]
+    with BatchLoader(samples, 32, 3, train=False, workers=1, cache=None) as loader:
+        threaded = [b.images for b in loader.epoch(0)]
+    assert len(spawned) == 2
+    for a, b in zip(spawned, threaded):
+        assert torch.equal(a, b)
