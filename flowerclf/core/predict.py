@@ -62,9 +62,12 @@ class Prediction:
 class Classifier:
     """A network with everything needed to use it: classes, input size, normalisation.
 
-    ``precision`` is the number format of the forward pass: ``fp32`` (the
-    default, exact) or ``auto``/``bf16`` to trade invisible differences in the
-    probabilities for speed.
+    ``precision`` is the number format of the forward pass. ``auto`` (the
+    default) uses bfloat16 for the backbone where the processor computes it
+    natively (about twice as fast on such CPUs) and keeps the last layer and
+    the softmax in fp32, which keeps every probability within about 0.01 of
+    the fp32 result (measured by the benchmark); elsewhere it is fp32.
+    ``fp32`` is always exact.
     """
 
     def __init__(
@@ -76,7 +79,7 @@ class Classifier:
         mean: Sequence[float] = IMAGENET_MEAN,
         std: Sequence[float] = IMAGENET_STD,
         metadata: dict | None = None,
-        precision: str = "fp32",
+        precision: str = "auto",
     ):
         self.network = network.eval()
         self.arch = arch
@@ -88,6 +91,7 @@ class Classifier:
         self.device = next(network.parameters()).device
         self._precision_name = precision
         self._precision: Precision = choose_precision(self.device, precision)
+        self._backbone: torch.nn.Module | None = None  # built on first reduced-precision use
         self.network.to(memory_format=torch.channels_last)
 
     def __repr__(self) -> str:
@@ -129,20 +133,33 @@ class Classifier:
 
     # ----------------------------------------------------------------- inference
 
+    def _logits(self, batch: torch.Tensor) -> torch.Tensor:
+        """The forward pass: in reduced precision, only the backbone runs in it.
+
+        The last layer turns small rounding differences in the features into
+        differences in the logits; computing it (and the softmax) in fp32
+        costs nothing measurable and keeps the probabilities shown close to
+        the exact ones.
+        """
+        if self._precision.autocast_dtype is None or not hasattr(self.network, "fc"):
+            with self._precision.autocast(self.device):
+                return self.network(batch).float()
+        if self._backbone is None:
+            self._backbone = torch.nn.Sequential(*list(self.network.children())[:-1])
+        with self._precision.autocast(self.device):
+            features = self._backbone(batch)
+        return self.network.fc(torch.flatten(features, 1).float())
+
     @torch.inference_mode()
     def predict_tensor(self, batch: torch.Tensor) -> torch.Tensor:
         """Probabilities for a batch of preprocessed images (N x 3 x S x S floats)."""
         batch = batch.to(self.device).contiguous(memory_format=torch.channels_last)
-        with self._precision.autocast(self.device):
-            logits = self.network(batch)
-        return torch.softmax(logits.float(), dim=1).cpu()
+        return torch.softmax(self._logits(batch), dim=1).cpu()
 
     @torch.inference_mode()
     def _predict_views(self, views: list[torch.Tensor]) -> np.ndarray:
         batch = normalize_batch(torch.stack(views), self.mean, self.std, self.device)
-        with self._precision.autocast(self.device):
-            logits = self.network(batch)
-        return torch.softmax(logits.float(), dim=1).cpu().numpy()
+        return torch.softmax(self._logits(batch), dim=1).cpu().numpy()
 
     def _read_view(self, source: ImageSource) -> torch.Tensor | str:
         try:

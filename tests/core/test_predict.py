@@ -16,7 +16,9 @@ from tests.imagegen import make_image, truncate_file
 @pytest.fixture(scope="module")
 def classifier():
     torch.manual_seed(0)
-    return Classifier(resnet18(num_classes=3), "resnet18", ["cat", "dog", "玫瑰"], image_size=64)
+    return Classifier(
+        resnet18(num_classes=3), "resnet18", ["cat", "dog", "玫瑰"], image_size=64, precision="fp32"
+    )
 
 
 def test_probabilities_cover_every_class_and_sum_to_one(classifier, tmp_path):
@@ -58,3 +60,20 @@ def test_matches_the_reference_float_pipeline(classifier, tmp_path):
     expected = classifier.predict_tensor(reference)[0].numpy()
     got = classifier.predict([path])[0].probs
     np.testing.assert_allclose(got, expected, atol=2e-3)
+
+
+def test_fast_precision_stays_close_to_fp32(tmp_path):
+    """'auto' (bf16 where the CPU has it) keeps the top class and probabilities near fp32."""
+    torch.manual_seed(1)
+    network = resnet18(num_classes=4)
+    with torch.no_grad():
+        network.fc.weight.mul_(20)  # confident outputs, like a trained model's
+    fast = Classifier(network, "resnet18", list("abcd"), image_size=96, precision="auto")
+    exact = Classifier(network, "resnet18", list("abcd"), image_size=96, precision="fp32")
+    paths = [
+        make_image(tmp_path / f"{i}.jpg", c, (120, 100), seed=i)
+        for i, c in enumerate(["red", "blue", "green", "orange", "purple", "grey"])
+    ]
+    for a, b in zip(fast.predict(paths), exact.predict(paths)):
+        assert a.label == b.label
+        assert np.abs(a.probs - b.probs).max() < 0.02
