@@ -462,7 +462,37 @@ def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def display_problem(environ: dict | None = None, platform: str | None = None) -> str | None:
+    """Why the desktop window cannot open on this Linux machine, in plain words (or None).
+
+    Qt aborts the whole process when it finds no screen, with a message meant
+    for developers; saying it first, plainly, is kinder.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return (
+            "no screen was found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the desktop "
+            "app cannot open here. The command line works without one: see 'flowerclf --help'."
+        )
+    if not environ.get("WAYLAND_DISPLAY"):
+        import ctypes.util
+
+        if ctypes.util.find_library("xcb-cursor") is None:
+            return (
+                "the desktop app needs the system library libxcb-cursor0 on X11. Install it "
+                "(for example: sudo apt-get install libxcb-cursor0) and start flowerclf again."
+            )
+    return None
+
+
 def _run_gui(paths: list[str]) -> int:
+    problem = display_problem()
+    if problem:
+        print(f"flowerclf: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         from flowerclf.gui.app import run_app
     except ImportError as error:

@@ -280,3 +280,18 @@ def test_every_subcommand_is_recognised_and_anything_else_opens_the_app(monkeypa
         ["photo.jpg", "model.safetensors"]
     ]
     assert main([]) == 0 and opened[-1] == []
+
+
+def test_no_screen_gets_a_plain_message_instead_of_a_qt_abort(monkeypatch, capsys):
+    from flowerclf.cli import display_problem
+
+    assert "no screen" in display_problem({}, "linux")
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "no screen" in err and len(err.strip().splitlines()) == 1
