@@ -13,6 +13,8 @@ class ImageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pixmap: QPixmap | None = None
+        self._overlay: QPixmap | None = None
+        self._overlay_opacity = 0.5
         self._placeholder = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
@@ -33,6 +35,24 @@ class ImageView(QWidget):
 
     def image_size(self) -> QSize:
         return self._pixmap.size() if self._pixmap is not None else QSize()
+
+    def set_overlay(self, image: QImage | None, opacity: float = 0.5) -> None:
+        """Lay ``image`` (a heat map) over the picture, stretched to it; None removes it."""
+        shown = image is not None and not image.isNull()
+        self._overlay = QPixmap.fromImage(image) if shown else None
+        self._overlay_opacity = min(max(float(opacity), 0.0), 1.0)
+        self.update()
+
+    def set_overlay_opacity(self, opacity: float) -> None:
+        self._overlay_opacity = min(max(float(opacity), 0.0), 1.0)
+        self.update()
+
+    def overlay_size(self) -> QSize:
+        """The size of the overlay image (not as drawn); empty when there is none."""
+        return self._overlay.size() if self._overlay is not None else QSize()
+
+    def overlay_opacity(self) -> float:
+        return self._overlay_opacity
 
     def set_placeholder(self, text: str) -> None:
         """Text shown when there is no picture."""
@@ -64,4 +84,7 @@ class ImageView(QWidget):
         clip.addRoundedRect(target, 6, 6)
         painter.setClipPath(clip)
         painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
+        if self._overlay is not None and self._overlay_opacity > 0:
+            painter.setOpacity(self._overlay_opacity)
+            painter.drawPixmap(target, self._overlay, QRectF(self._overlay.rect()))
         painter.end()
