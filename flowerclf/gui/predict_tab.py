@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from flowerclf.gui import jobs
 from flowerclf.gui.drop_area import DropArea, FileDropFilter, local_paths, mime_image
+from flowerclf.gui.heatmap_controls import HeatMapPanel
 from flowerclf.gui.image_view import ImageView
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.probability_bars import ProbabilityBars, format_percent
@@ -194,6 +195,8 @@ class PredictTab(QWidget):
         self.detail_label.setObjectName("Muted")
         self.detail_label.setWordWrap(True)
         self.bars = ProbabilityBars()
+        self.heat_map = HeatMapPanel(self.image_view, self._settings)
+        self.bars.classClicked.connect(self.heat_map.choose_class)
         self.bars_scroll = QScrollArea()
         self.bars_scroll.setWidget(self.bars)
         self.bars_scroll.setWidgetResizable(True)
@@ -205,7 +208,9 @@ class PredictTab(QWidget):
         result_layout.setContentsMargins(12, 8, 8, 8)
         result_layout.addWidget(self.top_label)
         result_layout.addWidget(self.detail_label)
-        result_layout.addSpacing(10)
+        result_layout.addSpacing(6)
+        result_layout.addWidget(self.heat_map)
+        result_layout.addSpacing(6)
         result_layout.addWidget(self.bars_scroll, 1)
 
         result_panel.setMinimumWidth(280)
@@ -278,6 +283,7 @@ class PredictTab(QWidget):
     def set_classifier(self, classifier: Classifier | None) -> None:
         """Use this model from now on; pictures already listed are classified again."""
         self._classifier = classifier
+        self.heat_map.set_classifier(classifier)
         if classifier is None:
             self.classes_label.setText("")
             self._refresh_state()
@@ -535,6 +541,8 @@ class PredictTab(QWidget):
 
     def _show_row(self, key: int | None) -> None:
         row = self._rows.get(key) if key is not None else None
+        ok = row is not None and not row.error
+        self.heat_map.set_picture(row.key if ok else None, row.source if ok else None)
         if row is None:
             self.image_view.set_image(None)
             self.image_view.set_placeholder("")
@@ -647,4 +655,5 @@ class PredictTab(QWidget):
         for job in (self._job, self._preview_job):
             if job is not None:
                 job.cancel()
+        self.heat_map.shutdown()
         self._queue.clear()
