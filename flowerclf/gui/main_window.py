@@ -27,6 +27,7 @@ from flowerclf.gui.dialogs import ask_choice
 from flowerclf.gui.drop_area import DropArea
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.predict_tab import PredictTab
+from flowerclf.gui.results_tab import ResultsTab
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.train_tab import TrainTab
 from flowerclf.gui.workers import Job, JobError, active_jobs
@@ -83,12 +84,15 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar()
         self.predict_tab = PredictTab(self.settings)
         self.train_tab = TrainTab(self.settings)
+        self.results_tab = ResultsTab(self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.predict_tab, "Predict")
         self.tabs.addTab(self.train_tab, "Train")
+        self.tabs.addTab(self.results_tab, "Results")
         self.tabs.setTabToolTip(0, "Classify photos with the current model")
         self.tabs.setTabToolTip(1, "Teach a model from a folder of your own photos")
+        self.tabs.setTabToolTip(2, "How good the model is, and which pictures it gets wrong")
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -104,6 +108,8 @@ class MainWindow(QMainWindow):
         self.predict_tab.modelFilesDropped.connect(self._open_model_files)
         self.predict_tab.modelChosen.connect(self.set_current_model)
         self.train_tab.trainingFinished.connect(self._on_trained)
+        self.train_tab.trainingFinished.connect(self.results_tab.show_training_result)
+        self.results_tab.openImageRequested.connect(self._open_in_predict)
         self.train_tab.saveModelRequested.connect(
             lambda: self.save_model_as_dialog(self._last_trained)
         )
@@ -128,6 +134,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_tutorial_dialog)
         self.export_action = QAction("&Export tutorial model…", self)
         self.export_action.triggered.connect(self.export_tutorial_dialog)
+        self.export_report_action = QAction("Export &report…", self)
+        self.export_report_action.setToolTip("An HTML page on the current model and its results")
+        self.export_report_action.triggered.connect(self.results_tab.export_report_dialog)
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_report_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -168,7 +178,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
         tab = self.settings.get("window/tab", 0)
-        self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
+        self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
 
     # -- the engine --------------------------------------------------------------------
 
@@ -275,6 +285,7 @@ class MainWindow(QMainWindow):
     def _make_current(self, entry: ModelEntry) -> None:
         self.current_model = entry
         self.predict_tab.set_classifier(entry.classifier)
+        self.results_tab.set_classifier(entry.classifier)
         self._refresh()
 
     def _on_trained(self, result: Any) -> None:
@@ -371,6 +382,11 @@ class MainWindow(QMainWindow):
         self._start_window_job(job)
         return job
 
+    def _open_in_predict(self, path: str) -> None:
+        """Classify one file from the Results tab in the Predict tab, and show it there."""
+        self.tabs.setCurrentWidget(self.predict_tab)
+        self.predict_tab.add_paths([path])
+
     def _open_images(self) -> None:
         self.tabs.setCurrentWidget(self.predict_tab)
         self.predict_tab.open_images_dialog()
@@ -408,6 +424,7 @@ class MainWindow(QMainWindow):
         has_model = entry is not None
         self.save_model_action.setEnabled(has_model)
         self.export_action.setEnabled(has_model)
+        self.export_report_action.setEnabled(has_model)
 
         if self._close_requested:
             self.busy_label.setText("Closing…")
@@ -509,6 +526,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.predict_tab.shutdown()
         self.train_tab.shutdown()
+        self.results_tab.shutdown()
         if active_jobs():
             # Threads still ending (a batch, a file being written): hide now, close
             # when they are done, so nothing is cut off halfway and no thread is left.
@@ -552,6 +570,7 @@ class MainWindow(QMainWindow):
         self.settings.set("window/tab", self.tabs.currentIndex())
         self.predict_tab.save_settings()
         self.train_tab.save_settings()
+        self.results_tab.save_settings()
         self.settings.sync()
 
 

@@ -32,6 +32,7 @@ def test_menus_and_shortcuts(window):
         "Save model as…",
         "Import tutorial model…",
         "Export tutorial model…",
+        "Export report…",
         "Quit",
     ]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")

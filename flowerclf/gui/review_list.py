@@ -1,0 +1,231 @@
+"""Lists of evaluated images: the images of one confusion-matrix cell, and the images to review.
+
+Both show each image's true class, predicted class and probability, take
+thumbnails as they arrive (made off the GUI thread as ``QImage``), and offer
+"Open in Predict" (double-click) and "Show in folder" (context menu). Files
+that no longer exist keep their row, with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from flowerclf.gui.predict_tab import SORT_ROLE
+from flowerclf.gui.predict_tab import _RowItem as NumericSortItem  # sorts numbers as numbers
+from flowerclf.gui.probability_bars import format_percent
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+GRID_ICON = 96
+LIST_ICON = 48
+WRONG_TEXT = "#b3261e"
+
+
+def _item_path(item: QListWidgetItem | QTreeWidgetItem | None) -> str | None:
+    if item is None:
+        return None
+    value = item.data(0, PATH_ROLE) if isinstance(item, QTreeWidgetItem) else item.data(PATH_ROLE)
+    return str(value) if value else None
+
+
+class _ImageActions:
+    """Double-click (or Enter) opens an image in Predict; the context menu offers both actions.
+
+    Mixed into the two item views below, which declare the signals.
+    """
+
+    def _connect_actions(self) -> None:
+        view: Any = self
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+        # Double-click or Enter (or a single click where the desktop opens items that way).
+        view.itemActivated.connect(lambda item, *_: self._activated(item))
+
+    def _activated(self, item: QListWidgetItem | QTreeWidgetItem) -> None:
+        path = _item_path(item)
+        if path is not None:
+            self.openRequested.emit(path)  # type: ignore[attr-defined]
+
+    def _menu(self, position: QPoint) -> None:
+        view: Any = self
+        path = _item_path(view.itemAt(position))
+        if path is None:
+            return
+        menu = QMenu(view)
+        open_action = QAction("Open in Predict", menu)
+        open_action.triggered.connect(lambda: view.openRequested.emit(path))
+        folder_action = QAction("Show in folder", menu)
+        folder_action.triggered.connect(lambda: view.showInFolderRequested.emit(path))
+        menu.addAction(open_action)
+        menu.addAction(folder_action)
+        menu.exec(view.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+
+class CellImages(_ImageActions, QListWidget):
+    """The images behind one confusion-matrix cell, as a grid of thumbnails."""
+
+    openRequested = Signal(str)  # noqa: N815 - a path to classify in the Predict tab
+    showInFolderRequested = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CellImages")
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setIconSize(QSize(GRID_ICON, GRID_ICON))
+        self.setGridSize(QSize(GRID_ICON + 64, GRID_ICON + 64))
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._connect_actions()
+        self._items: dict[str, QListWidgetItem] = {}
+
+    def set_items(self, items: Sequence[object]) -> None:
+        """``items``: core ReviewItems (path, true, predicted, prob)."""
+        self.clear()
+        self._items.clear()
+        placeholder = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        for entry in items:
+            path = str(entry.path)  # type: ignore[attr-defined]
+            item = QListWidgetItem(placeholder, "")
+            item.setData(PATH_ROLE, path)
+            item.setText(
+                f"{Path(path).name}\n{entry.predicted} · {format_percent(entry.prob)}"  # type: ignore[attr-defined]
+            )
+            item.setToolTip(
+                f"{path}\nTrue class: {entry.true}\nPredicted: {entry.predicted} "  # type: ignore[attr-defined]
+                f"({format_percent(entry.prob)} sure)\nDouble-click to open it in Predict"  # type: ignore[attr-defined]
+            )
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            self.addItem(item)
+            self._items[path] = item
+
+    def paths(self) -> list[str]:
+        return [str(self.item(i).data(PATH_ROLE)) for i in range(self.count())]
+
+    def item_for(self, path: str) -> QListWidgetItem | None:
+        return self._items.get(path)
+
+    def set_thumbnail(self, path: str, image: QImage | None, error: str | None) -> None:
+        item = self._items.get(path)
+        if item is None:
+            return
+        if image is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        elif error:
+            item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            name = Path(path).name
+            item.setText(f"{name}\n({error})")
+            item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
+            item.setToolTip(f"{path}\n{error[:1].upper()}{error[1:]}")
+
+
+class ReviewList(_ImageActions, QTreeWidget):
+    """Images ranked by how wrong the model was: confident mistakes first, then unsure hits."""
+
+    openRequested = Signal(str)  # noqa: N815
+    showInFolderRequested = Signal(str)  # noqa: N815
+
+    COLUMNS = ("#", "Image", "True class", "Predicted", "Probability", "Note")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReviewList")
+        self.setHeaderLabels(list(self.COLUMNS))
+        self.headerItem().setToolTip(0, "Rank: the worst first")
+        self.headerItem().setToolTip(4, "How sure the model was of the class it predicted")
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setIconSize(QSize(LIST_ICON, LIST_ICON))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(1, 240)
+        self._connect_actions()
+        self._items: dict[str, QTreeWidgetItem] = {}
+
+    def set_items(self, items: Sequence[object]) -> None:
+        """``items``: core ReviewItems, worst first."""
+        self.setSortingEnabled(False)
+        self.clear()
+        self._items.clear()
+        wrong = QBrush(QColor(WRONG_TEXT))
+        rows = []
+        for rank, entry in enumerate(items, start=1):
+            path = str(entry.path)  # type: ignore[attr-defined]
+            correct = entry.true == entry.predicted  # type: ignore[attr-defined]
+            item = NumericSortItem()
+            item.setData(0, PATH_ROLE, path)
+            item.setText(0, str(rank))
+            item.setData(0, SORT_ROLE, rank)
+            item.setText(1, Path(path).name)
+            item.setToolTip(1, f"{path}\nDouble-click to open it in Predict")
+            item.setText(2, str(entry.true))  # type: ignore[attr-defined]
+            item.setText(3, str(entry.predicted))  # type: ignore[attr-defined]
+            item.setText(4, format_percent(entry.prob))  # type: ignore[attr-defined]
+            item.setData(4, SORT_ROLE, float(entry.prob))  # type: ignore[attr-defined]
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if correct:
+                item.setText(5, "right, but unsure")
+            else:
+                item.setText(5, "mistake")
+                item.setForeground(3, wrong)
+                font = item.font(3)
+                font.setBold(True)
+                item.setFont(3, font)
+            item.setSizeHint(1, QSize(0, LIST_ICON + 6))
+            rows.append(item)
+            self._items[path] = item
+        self.addTopLevelItems(rows)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+    def paths(self) -> list[str]:
+        """Paths as listed, top to bottom."""
+        return [
+            str(self.topLevelItem(i).data(0, PATH_ROLE)) for i in range(self.topLevelItemCount())
+        ]
+
+    def item_for(self, path: str) -> QTreeWidgetItem | None:
+        return self._items.get(path)
+
+    def current_path(self) -> str | None:
+        return _item_path(self.currentItem())
+
+    def set_thumbnail(self, path: str, image: QImage | None, error: str | None) -> None:
+        item = self._items.get(path)
+        if item is None:
+            return
+        if image is not None:
+            item.setIcon(1, QIcon(QPixmap.fromImage(image)))
+        elif error:
+            item.setIcon(1, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            kind = item.text(5)
+            item.setText(5, f"{kind} · {error}")
+            muted = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            item.setForeground(1, muted)
+            item.setToolTip(5, f"{path}: {error}")
