@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 import flowerclf
 from flowerclf.gui.main_window import APP_NAME, MainWindow
 from flowerclf.gui.settings import APPLICATION, ORGANIZATION
+from flowerclf.gui.workers import active_jobs
 
 
 def resources_dir() -> Path | None:
@@ -69,6 +70,13 @@ def run_app(paths: list[str]) -> int:
     configure_app(app)
     window = create_window(paths)
     code = app.exec()
+    # The window closes only once its threads have ended; this is the safety
+    # net for any other way out of the event loop: a QThread destroyed while
+    # running aborts the process.
+    for job in active_jobs():
+        job.cancel()
+    for job in active_jobs():
+        job.wait()
     del window
     return int(code)
 

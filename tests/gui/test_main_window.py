@@ -115,3 +115,31 @@ def test_tutorial_model_export_then_import(qtbot, ready_window, tmp_path):
     qtbot.waitUntil(lambda: len(window.models) == 2, timeout=THREAD_TIMEOUT_MS)
     assert window.current_model.name.endswith("(imported)")
     assert list(window.current_model.classifier.classes) == ["blue", "red"]
+
+
+def test_run_app_opens_the_paths_it_is_given(qtbot, monkeypatch, model_file, photos):
+    from PySide6.QtWidgets import QApplication
+
+    from flowerclf.gui import app as app_module
+    from flowerclf.gui.main_window import MainWindow
+
+    seen = {}
+
+    def fake_exec(self) -> int:
+        # Stands in for the event loop: check the window, then close it.
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        qtbot.waitUntil(lambda: window.current_model is not None, timeout=THREAD_TIMEOUT_MS)
+        qtbot.waitUntil(
+            lambda: bool(window.predict_tab.rows()) and not window.predict_tab.is_busy(),
+            timeout=THREAD_TIMEOUT_MS,
+        )
+        seen["title"] = window.windowTitle()
+        seen["label"] = window.predict_tab.rows()[0].prediction.label
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run_app([str(model_file), str(photos["blue"])]) == 0
+    assert seen == {"title": "FlowerClf — colours[*]", "label": "blue"}
