@@ -21,6 +21,13 @@ def _keep_none_alive() -> None:
         or hasattr(sys, "gettotalrefcount")  # debug build: the count is not the first field
     ):
         return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        if not version("PySide6-Essentials").startswith("6.12.0"):
+            return  # pyproject.toml excludes 6.12.0 on Python 3.11; guard installs made by hand
+    except PackageNotFoundError:
+        pass
     import ctypes
 
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40

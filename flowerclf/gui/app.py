@@ -19,7 +19,7 @@ from flowerclf.gui.workers import active_jobs
 def resources_dir() -> Path | None:
     """Icons and style: beside the package when installed, at the repo root when developing."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "resources", here.parents[1] / "resources"):
+    for candidate in (here.parent / "resources", here.parents[1] / "resources"):
         if (candidate / "flowerclf.svg").exists():
             return candidate
     return None

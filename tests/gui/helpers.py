@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,9 +36,10 @@ def drop_paths(widget: QWidget, paths: list[Path | str]) -> bool:
     """
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    position = QPointF(widget.width() / 2, widget.height() / 2)
+    centre = QPoint(widget.width() // 2, widget.height() // 2)
+    # Qt's own signatures: drag-enter events take an integer point, drop events a real one
     enter = QDragEnterEvent(
-        position,
+        centre,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -47,7 +48,7 @@ def drop_paths(widget: QWidget, paths: list[Path | str]) -> bool:
     QApplication.sendEvent(widget, enter)
     accepted = enter.isAccepted()
     drop = QDropEvent(
-        position,
+        QPointF(centre),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
