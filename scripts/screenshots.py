@@ -5,8 +5,10 @@
 It draws a small set of synthetic "flowers" (four classes told apart by petal
 colour and shape), trains a resnet18 from scratch on them through the Train
 tab, classifies a few new pictures through the Predict tab, and saves a PNG of
-the window on each tab. Runs offscreen unless QT_QPA_PLATFORM says otherwise;
-takes a minute or two on a laptop CPU. Settings go to a temporary folder, so
+the window on each tab, with the heat map over a picture and the Results of a
+check on a labelled folder (two of whose photos are filed under the wrong
+class). Runs offscreen unless QT_QPA_PLATFORM says otherwise; takes a minute
+or two on a laptop CPU. Settings go to a temporary folder, so
 the user's own are left alone.
 """
 
@@ -114,6 +116,17 @@ def main() -> int:
             photo = draw_flower(name, seed=99_000 + 10 * c + k)
             photo.save(new_photos / f"garden {name} {k + 1}.jpg", quality=92)
 
+    # A labelled folder to check the model on, with two photos filed under the wrong
+    # class, as happens in real folders: the Results tab should point at them.
+    check = work / "garden check"
+    for c, name in enumerate(FLOWERS):
+        (check / name).mkdir(parents=True)
+        for k in range(5):
+            photo = draw_flower(name, seed=50_000 + 10 * c + k)
+            photo.save(check / name / f"{name} {k + 1}.jpg", quality=92)
+    draw_flower("rose", seed=77_001).save(check / "tulip" / "IMG_0412.jpg", quality=92)
+    draw_flower("daisy", seed=77_002).save(check / "sunflower" / "IMG_0977.jpg", quality=92)
+
     from flowerclf.gui.app import configure_app
     from flowerclf.gui.main_window import MainWindow
 
@@ -168,10 +181,41 @@ def main() -> int:
     predict.message_bar.dismiss()
     window.grab().save(str(args.out / "predict.png"))
 
+    # The same picture with the heat map of its top class laid over it.
+    predict.heat_map.toggle.setChecked(True)
+    wait_until(lambda: predict.heat_map.current() is not None, 120, "the heat map")
+    wait_until(lambda: True, 0, "")
+    window.grab().save(str(args.out / "heatmap.png"))
+    predict.heat_map.toggle.setChecked(False)
+
+    # Results of a check on a labelled folder: the worst confusion's images beside the matrix.
+    results = window.results_tab
+    window.tabs.setCurrentWidget(results)
+    results.evaluate_folder(check)
+    wait_until(lambda: not results.is_evaluating(), 300, "the evaluation")
+    results.message_bar.dismiss()
+    confusion = results.evaluation.confusion
+    size = range(len(confusion))
+    # The biggest mistake, or (a perfect model) the first class's right answers.
+    _, true, predicted = max(
+        ((i != j and confusion[i][j] > 0, int(confusion[i][j]), -i), i, j)
+        for i in size
+        for j in size
+    )
+    results.matrix.select_cell(true, predicted)
+    wait_until(lambda: not results.is_loading_thumbnails(), 60, "the thumbnails")
+    wait_until(lambda: True, 0, "")
+    window.grab().save(str(args.out / "results.png"))
+    # And the images to review, worst first.
+    results.image_tabs.setCurrentIndex(results.review_page_index)
+    wait_until(lambda: not results.is_loading_thumbnails(), 60, "the thumbnails")
+    window.grab().save(str(args.out / "results-review.png"))
+
     window.models[-1].saved = True  # nothing to ask about when the script closes
     window.close()
     wait_until(lambda: not window.isVisible(), 60, "the window to close")
-    for name in ("predict-empty.png", "train.png", "train-finished.png", "predict.png"):
+    shots = ["predict-empty.png", "train.png", "train-finished.png", "predict.png", "heatmap.png"]
+    for name in [*shots, "results.png", "results-review.png"]:
         print(args.out / name)
     return 0
 

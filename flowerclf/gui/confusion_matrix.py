@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -32,13 +36,19 @@ MIN_CELL_WIDTH = 52
 MAX_CELL_WIDTH = 120
 
 
-def cell_colour(count: int, row_total: int, diagonal: bool) -> QColor | None:
-    """The shade of one cell: None for an empty cell."""
+def cell_colour(count: int, row_total: int, diagonal: bool, base: QColor) -> QColor | None:
+    """The shade of one cell, opaque over ``base``: None for an empty cell."""
     if count <= 0 or row_total <= 0:
         return None
-    colour = QColor(RIGHT if diagonal else WRONG)
-    colour.setAlphaF(0.18 + 0.72 * min(1.0, count / row_total))
-    return colour
+    strength = 0.18 + 0.72 * min(1.0, count / row_total)
+    tint = RIGHT if diagonal else WRONG
+    # Opaque, so that the view's own selection fill underneath never shows through.
+    return QColor.fromRgbF(
+        *(
+            b + (t - b) * strength
+            for b, t in zip(base.getRgbF()[:3], tint.getRgbF()[:3], strict=True)
+        )
+    )
 
 
 def describe_cell(
@@ -91,6 +101,25 @@ class VerticalLabel(QWidget):
         painter.end()
 
 
+class _CellDelegate(QStyledItemDelegate):
+    """Keeps a selected cell's own colour and marks it with a frame instead."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        plain.state &= ~QStyle.StateFlag.State_HasFocus
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5))
+            painter.restore()
+
+
 class ConfusionMatrix(QWidget):
     """Counts of (true class, predicted class) pairs; clicking a cell asks for its images."""
 
@@ -115,6 +144,10 @@ class ConfusionMatrix(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setShowGrid(True)
+        self.table.setItemDelegate(_CellDelegate(self.table))
+        # As big as its cells, no bigger (scroll bars once they do not fit).
+        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.table.setWordWrap(False)
         self.table.setAccessibleName("Confusion matrix: rows are true classes, columns predicted")
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -138,8 +171,8 @@ class ConfusionMatrix(QWidget):
         layout.addWidget(self.top_title, 0, 1)
         layout.addWidget(self.side_title, 1, 0)
         layout.addWidget(self.table, 1, 1)
-        layout.setRowStretch(1, 1)
-        layout.setColumnStretch(1, 1)
+        layout.setRowStretch(2, 1)
+        layout.setColumnStretch(2, 1)
 
     # -- data -----------------------------------------------------------------------------
 
@@ -164,6 +197,7 @@ class ConfusionMatrix(QWidget):
             table.verticalHeaderItem(i).setToolTip(f"Truly {name}")
 
         text = self.palette().color(QPalette.ColorRole.Text)
+        base = self.palette().color(QPalette.ColorRole.Base)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         totals = self._counts.sum(axis=1)
         for i in range(n):
@@ -171,10 +205,10 @@ class ConfusionMatrix(QWidget):
                 count = int(self._counts[i, j])
                 item = QTableWidgetItem(str(count))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                colour = cell_colour(count, int(totals[i]), i == j)
+                colour = cell_colour(count, int(totals[i]), i == j, base)
+                item.setBackground(QBrush(colour if colour is not None else base))
                 if colour is not None:
-                    item.setBackground(QBrush(colour))
-                    strong = colour.alphaF() > 0.55
+                    strong = colour.lightnessF() < 0.6
                     item.setForeground(QBrush(QColor("white") if strong else text))
                     font = item.font()
                     font.setBold(True)

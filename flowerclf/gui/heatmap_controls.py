@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.gui import insight_jobs
-from flowerclf.gui.probability_bars import format_percent
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.workers import Job, JobError
 
@@ -269,9 +268,10 @@ class HeatMapPanel(QWidget):
         self._view.set_overlay(result.image if result is not None else None, opacity)
         if result is not None:
             self.mapShown.emit(result)
-            which = "top class" if self._wanted_class == TOP else "class"
+            # No percentage here: the bars beside show the class's probability already.
+            which = " (the top class)" if self._wanted_class == TOP else ""
             self.status_label.setText(
-                f"Where the model sees “{result.label}” ({which}, {format_percent(result.prob)}). "
+                f"Where the model sees “{result.label}”{which}. "
                 "Click a class in the bars for its map."
             )
         elif waiting:
@@ -283,8 +283,9 @@ class HeatMapPanel(QWidget):
 
     def _refresh_controls(self) -> None:
         on = self.toggle.isChecked()
-        self.opacity.setEnabled(on)
-        self.opacity_label.setEnabled(on)
+        # Same row as the toggle: showing them moves nothing else.
+        self.opacity.setVisible(on)
+        self.opacity_label.setVisible(on)
         self.scale_box.setVisible(on)
         self.status_label.setVisible(on)
 

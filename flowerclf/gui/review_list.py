@@ -34,6 +34,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 GRID_ICON = 96
 LIST_ICON = 48
 WRONG_TEXT = "#b3261e"
+#: A right answer given with less than this probability is called unsure.
+UNSURE = 0.9
 
 
 def _item_path(item: QListWidgetItem | QTreeWidgetItem | None) -> str | None:
@@ -159,11 +161,10 @@ class ReviewList(_ImageActions, QTreeWidget):
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        for column in (0, 2, 3, 4):
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setColumnWidth(1, 240)
         self._connect_actions()
         self._items: dict[str, QTreeWidgetItem] = {}
 
@@ -190,7 +191,8 @@ class ReviewList(_ImageActions, QTreeWidget):
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if correct:
-                item.setText(5, "right, but unsure")
+                unsure = entry.prob < UNSURE  # type: ignore[attr-defined]
+                item.setText(5, "right, but unsure" if unsure else "right")
             else:
                 item.setText(5, "mistake")
                 item.setForeground(3, wrong)
