@@ -38,7 +38,26 @@ _LAZY = {
     "FlowerclfError": "flowerclf.core.errors",
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [  # spelled out (not built from _LAZY) so that linters and IDEs can read it
+    "ARCHITECTURES",
+    "Classifier",
+    "DEFAULT_ARCHITECTURE",
+    "FlowerclfError",
+    "Prediction",
+    "StopRequest",
+    "TrainingConfig",
+    "TrainingResult",
+    "__version__",
+    "export_tutorial",
+    "find_images",
+    "import_tutorial",
+    "load_model",
+    "read_model_info",
+    "save_model",
+    "scan_dataset",
+    "train",
+]
+assert set(__all__) == {"__version__", *_LAZY}
 
 
 def __getattr__(name: str) -> Any:
