@@ -245,14 +245,15 @@ def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, dev
     """flowerclf's training step on tensors already on the device: images/s after warm-up.
 
     The same model, memory format (channels-last), precision ("auto") and step
-    as ``flowerclf.train`` (a mirror of its private step, so that the only
-    difference from a data-fed run is where the images come from).
+    as ``flowerclf.train`` (its own ``training_step``), so that the only
+    difference from a data-fed run is where the images come from.
     """
     import torch
     from torch import nn
 
     from flowerclf.core.device import choose_precision
     from flowerclf.core.models import build_model
+    from flowerclf.core.training import training_step
 
     dev = torch.device(device)
     precision = choose_precision(dev, "auto")
@@ -269,18 +270,7 @@ def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, dev
     for step in range(warmup + steps):
         if step == warmup:
             start = time.perf_counter()
-        with precision.autocast(dev):
-            logits = network(images)
-        loss = loss_fn(logits.float(), labels)
-        optimizer.zero_grad(set_to_none=True)
-        if scaler is not None:
-            scaler.scale(loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
-        else:
-            loss.backward()
-            optimizer.step()
-        float(loss.detach())  # the trainer reads every loss (on a GPU: a sync per step)
+        training_step(network, images, labels, optimizer, precision, dev, loss_fn, scaler)
     return {"ips": steps * batch / (time.perf_counter() - start), "precision": precision.name}
 
 

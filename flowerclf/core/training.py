@@ -110,6 +110,35 @@ class TrainingResult:
     evaluation: Evaluation | None = None  # the kept model scored on the validation images
 
 
+def training_step(
+    network: nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    optimizer: torch.optim.Optimizer,
+    precision: Precision,
+    device: torch.device,
+    loss_fn: nn.Module,
+    scaler: torch.amp.GradScaler | None = None,
+) -> float:
+    """One optimisation step on a normalised batch already on ``device``; returns the loss.
+
+    Public so that the benchmark can time exactly this step on tensors held in
+    memory and compare it with the same step fed from files.
+    """
+    with precision.autocast(device):
+        logits = network(images)
+    loss = loss_fn(logits.float(), labels)
+    optimizer.zero_grad(set_to_none=True)
+    if scaler is not None:
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
+    else:
+        loss.backward()
+        optimizer.step()
+    return float(loss.detach())  # reading the loss is also a sync point on a GPU
+
+
 class _Clock:
     """Turns work done into a fraction, elapsed time and an ETA."""
 
@@ -442,18 +471,9 @@ class _Run:
     def _train_step(self, batch, optimizer, scaler) -> float:
         x = normalize_batch(batch.images, IMAGENET_MEAN, IMAGENET_STD, self.device)
         y = batch.labels.to(self.device, non_blocking=True)
-        with self.precision.autocast(self.device):
-            logits = self.network(x)
-        loss = self.loss_fn(logits.float(), y)
-        optimizer.zero_grad(set_to_none=True)
-        if scaler is not None:
-            scaler.scale(loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
-        else:
-            loss.backward()
-            optimizer.step()
-        value = float(loss.detach())
+        value = training_step(
+            self.network, x, y, optimizer, self.precision, self.device, self.loss_fn, scaler
+        )
         if not math.isfinite(value):
             raise FlowerclfError(
                 "Training went numerically wrong (the loss is not a number). "
