@@ -8,10 +8,13 @@ user can make end with one plain line on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,6 +122,32 @@ class ProgressPrinter:
 # --------------------------------------------------------------------------- commands
 
 
+@contextlib.contextmanager
+def _first_ctrl_c_stops(stop, printer: ProgressPrinter):
+    """Ctrl+C once: finish the current batch and keep the best model; twice: quit at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+
+    def on_interrupt(signum, frame):
+        if stop.requested:
+            raise KeyboardInterrupt
+        stop.request()
+        printer.close()
+        print(
+            "\nStopping after this batch; the best model so far will be saved. "
+            "Press Ctrl+C again to quit at once.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from flowerclf.core.data import scan_dataset
     from flowerclf.core.events import StopRequest
@@ -146,7 +175,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     printer = ProgressPrinter()
     stop = StopRequest()
     try:
-        result = train(scan, config, printer, stop)
+        with _first_ctrl_c_stops(stop, printer):
+            result = train(scan, config, printer, stop)
     except KeyboardInterrupt:
         printer.close()
         print("Interrupted before a model was ready; nothing was written.", file=sys.stderr)

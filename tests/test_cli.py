@@ -295,3 +295,45 @@ def test_no_screen_gets_a_plain_message_instead_of_a_qt_abort(monkeypatch, capsy
     assert main([]) == 2
     err = capsys.readouterr().err
     assert "no screen" in err and len(err.strip().splitlines()) == 1
+
+
+def test_ctrl_c_during_training_stops_and_still_saves_the_best_model(tmp_path, capsys, monkeypatch):
+    import os
+    import signal
+
+    import flowerclf.cli as cli
+    from flowerclf.core.events import StepEvent
+
+    original = cli.ProgressPrinter.__call__
+
+    def press_ctrl_c_at_step_two(self, event):
+        original(self, event)
+        if isinstance(event, StepEvent) and event.step == 2 and event.epoch == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(cli.ProgressPrinter, "__call__", press_ctrl_c_at_step_two)
+    data = make_dataset(tmp_path / "d", {"red": 8, "blue": 8}, size=(40, 40))
+    out_model = tmp_path / "m.safetensors"
+    code = main(
+        [
+            "train",
+            str(data),
+            "-o",
+            str(out_model),
+            "--arch",
+            "resnet18",
+            "--weights",
+            "none",
+            "--epochs",
+            "3",
+            "--image-size",
+            "32",
+            "--batch-size",
+            "4",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0 and out_model.is_file()
+    assert "Stopping after this batch" in captured.err
+    assert "(stopped early)" in captured.out
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
