@@ -920,6 +920,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--work", type=Path, default=None, help="work folder (default benchmarks/_work)"
     )
+    parser.add_argument(
+        "--accuracy-seeds",
+        default=None,
+        help="comma-separated seeds for the accuracy group (default 0,1); more seeds: firmer",
+    )
     parser.add_argument("--machine-name", default=None, help="names the results file")
     parser.add_argument("--no-save", action="store_true", help="print the table only")
     return parser.parse_args(argv)
@@ -939,6 +944,9 @@ def main(argv: list[str]) -> int:
         )
         return 2
     sizes = QUICK if args.quick else FULL
+    if args.accuracy_seeds:
+        seeds = tuple(int(x) for x in args.accuracy_seeds.split(",") if x.strip())
+        sizes = replace(sizes, accuracy_seeds=seeds)
     work = (args.work or harness.WORK_DIR) / ("quick" if args.quick else "full")
     started = time.perf_counter()
     info = harness.machine_info()
