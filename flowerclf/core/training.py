@@ -139,6 +139,10 @@ def training_step(
     return float(loss.detach())  # reading the loss is also a sync point on a GPU
 
 
+def _float_input(module: nn.Module, args: tuple) -> tuple:
+    return (args[0].float(), *args[1:])
+
+
 class _Clock:
     """Turns work done into a fraction, elapsed time and an ETA."""
 
@@ -431,6 +435,19 @@ class _Run:
     # ------------------------------------------------------------------ fine-tuning
 
     def _fine_tune(self) -> None:
+        hooks = []
+        if self.precision.autocast_dtype is torch.bfloat16 and self.device.type == "cpu":
+            # CPU autocast leaves batch norm in bf16; its statistics need fp32
+            for module in self.network.modules():
+                if isinstance(module, nn.modules.batchnorm._BatchNorm):
+                    hooks.append(module.register_forward_pre_hook(_float_input))
+        try:
+            self._fine_tune_loop()
+        finally:
+            for hook in hooks:
+                hook.remove()
+
+    def _fine_tune_loop(self) -> None:
         config = self.config
         batch_size = config.batch_size
         train_loader = self._loader(self.train_samples, True, batch_size)
