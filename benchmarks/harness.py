@@ -253,7 +253,7 @@ def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, dev
 
     from flowerclf.core.device import choose_precision
     from flowerclf.core.models import build_model
-    from flowerclf.core.training import training_step
+    from flowerclf.core.training import keep_batchnorm_fp32, training_step
 
     dev = torch.device(device)
     precision = choose_precision(dev, "auto")
@@ -266,6 +266,7 @@ def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, dev
     images = images.contiguous(memory_format=torch.channels_last)
     labels = torch.randint(0, 5, (batch,), device=dev)
     network.train()
+    keep_batchnorm_fp32(network, precision, dev)  # exactly as the trainer does
     start = 0.0
     for step in range(warmup + steps):
         if step == warmup:
