@@ -124,10 +124,19 @@ def test_run_app_opens_the_paths_it_is_given(qtbot, monkeypatch, model_file, pho
     from flowerclf.gui.main_window import MainWindow
 
     seen = {}
+    created: list[MainWindow] = []
+    real_create_window = app_module.create_window
+
+    def recording_create_window(paths=None):
+        # the window run_app makes, not another test's window still being deleted
+        created.append(real_create_window(paths))
+        return created[-1]
+
+    monkeypatch.setattr(app_module, "create_window", recording_create_window)
 
     def fake_exec(self) -> int:
         # Stands in for the event loop: check the window, then close it.
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = created[-1]
         qtbot.waitUntil(lambda: window.current_model is not None, timeout=THREAD_TIMEOUT_MS)
         qtbot.waitUntil(
             lambda: bool(window.predict_tab.rows()) and not window.predict_tab.is_busy(),
