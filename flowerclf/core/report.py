@@ -15,7 +15,7 @@ import base64
 import html
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -290,6 +290,20 @@ def line_chart(
     return "".join(parts)
 
 
+def _per_epoch(
+    epochs: list[_Epoch], label: str, value: Callable[[_Epoch], float | None], colour: str
+) -> _Series:
+    """One marked point per epoch; an epoch without the value leaves a gap."""
+    values = [value(e) for e in epochs]
+    return _Series(
+        label,
+        [e.epoch for e in epochs],
+        [math.nan if v is None else v for v in values],
+        colour,
+        markers=True,
+    )
+
+
 def _loss_chart(epochs: list[_Epoch], step_losses: Sequence[float]) -> str:
     series: list[_Series] = []
     steps = [float(v) for v in step_losses if _finite(v)]
@@ -300,25 +314,9 @@ def _loss_chart(epochs: list[_Epoch], step_losses: Sequence[float]) -> str:
         series.append(_Series("", xs, steps, "#0969da", width=1.0, opacity=0.25))
         series.append(_Series("training loss (smoothed)", xs, smooth(steps), "#0969da"))
     elif any(e.train_loss is not None for e in epochs):
-        series.append(
-            _Series(
-                "training loss",
-                [e.epoch for e in epochs],
-                [e.train_loss if e.train_loss is not None else math.nan for e in epochs],
-                "#0969da",
-                markers=True,
-            )
-        )
+        series.append(_per_epoch(epochs, "training loss", lambda e: e.train_loss, "#0969da"))
     if any(e.val_loss is not None for e in epochs):
-        series.append(
-            _Series(
-                "validation loss",
-                [e.epoch for e in epochs],
-                [e.val_loss if e.val_loss is not None else math.nan for e in epochs],
-                "#bc4c00",
-                markers=True,
-            )
-        )
+        series.append(_per_epoch(epochs, "validation loss", lambda e: e.val_loss, "#bc4c00"))
     return line_chart(series, x_label, "loss", chart_id="loss-chart", integer_x=True)
 
 
@@ -326,12 +324,11 @@ def _accuracy_chart(epochs: list[_Epoch]) -> str:
     if not any(e.val_accuracy is not None for e in epochs):
         return '<p class="note" id="accuracy-chart">No validation accuracy was recorded.</p>'
     series = [
-        _Series(
+        _per_epoch(
+            epochs,
             "validation accuracy",
-            [e.epoch for e in epochs],
-            [100.0 * e.val_accuracy if e.val_accuracy is not None else math.nan for e in epochs],
+            lambda e: None if e.val_accuracy is None else 100.0 * e.val_accuracy,
             "#1a7f37",
-            markers=True,
         )
     ]
     return line_chart(
