@@ -40,14 +40,10 @@ CROP_RATIO = (3.0 / 4.0, 4.0 / 3.0)
 
 
 def _resize_shorter_side(image: Image.Image, size: int) -> Image.Image:
-    width, height = image.size
-    if min(width, height) == size:
-        return image
-    if width <= height:
-        new_size = (size, max(1, int(size * height / width)))
-    else:
-        new_size = (max(1, int(size * width / height)), size)
-    return image.resize(new_size, Image.BILINEAR)
+    """torchvision's Resize(size) on a PIL image: the shorter side becomes ``size``."""
+    from torchvision.transforms.functional import resize
+
+    return resize(image, size)
 
 
 def _to_uint8_tensor(image: Image.Image) -> torch.Tensor:
@@ -56,12 +52,17 @@ def _to_uint8_tensor(image: Image.Image) -> torch.Tensor:
     return pil_to_tensor(image)
 
 
-def eval_view(image: Image.Image, image_size: int) -> torch.Tensor:
-    """Resize the shorter side to 256/224 of ``image_size``, centre-crop: uint8 CHW."""
+def eval_crop(image: Image.Image, image_size: int) -> Image.Image:
+    """Resize the shorter side to 256/224 of ``image_size`` and centre-crop (PIL in, PIL out)."""
     from torchvision.transforms.functional import center_crop
 
     image = _resize_shorter_side(image, resize_size(image_size))
-    return _to_uint8_tensor(center_crop(image, [image_size, image_size]))
+    return center_crop(image, [image_size, image_size])
+
+
+def eval_view(image: Image.Image, image_size: int) -> torch.Tensor:
+    """The validation and prediction view of an image: ``eval_crop`` as uint8 CHW."""
+    return _to_uint8_tensor(eval_crop(image, image_size))
 
 
 def random_crop_box(width: int, height: int, rng: random.Random) -> tuple[int, int, int, int]:
@@ -243,9 +244,7 @@ class _SampleReader:
                 cached = self.cache.get(key) if self.cache is not None else None
                 if cached is None:
                     image = load_image(sample.path, min_size=resize_size(self.image_size))
-                    cached = Image.fromarray(
-                        eval_view(image, self.image_size).permute(1, 2, 0).numpy()
-                    )
+                    cached = eval_crop(image, self.image_size)
                     if self.cache is not None:
                         self.cache.put(key, cached)
                 view = _to_uint8_tensor(cached)
