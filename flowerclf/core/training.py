@@ -15,6 +15,7 @@ every epoch after the first takes a moment.
 from __future__ import annotations
 
 import math
+import os
 import random
 import time
 from collections.abc import Sequence
@@ -285,8 +286,6 @@ class _Run:
         workers = self.config.workers
         use_processes = on_gpu and workers != 0
         if use_processes and workers is None:
-            import os
-
             workers = min(8, os.cpu_count() or 1)
         if workers == 0:
             workers = 1  # one decoding thread, no processes at all
@@ -342,9 +341,10 @@ class _Run:
                 for i, name in enumerate(self.classes)
                 if counts[i] > 0
             }
-        is_best = accuracy is None or self.best_accuracy is None or accuracy > self.best_accuracy
-        if accuracy is None and self.best_accuracy is not None:
-            is_best = False
+        # without any validation accuracy, the latest epoch is the one kept
+        is_best = self.best_accuracy is None or (
+            accuracy is not None and accuracy > self.best_accuracy
+        )
         if is_best:
             self.best_accuracy = accuracy
             self.best_epoch = epoch
