@@ -20,6 +20,21 @@ def _private_caches(tmp_path, monkeypatch):
     monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
 
 
+def small_train_args(data, model, *options: str) -> list[str]:
+    """`flowerclf train` on a small network from random weights (no download), plus options."""
+    return [
+        "train",
+        str(data),
+        "-o",
+        str(model),
+        "--arch",
+        "resnet18",
+        "--weights",
+        "none",
+        *options,
+    ]
+
+
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     """A small model trained through the CLI on two colours, and its dataset."""
@@ -27,28 +42,8 @@ def trained(tmp_path_factory):
     data = make_dataset(root / "data", {"red": 12, "blue": 12}, size=(64, 64))
     model = root / "colours.safetensors"
     code = main(
-        [
-            "train",
-            str(data),
-            "-o",
-            str(model),
-            "--arch",
-            "resnet18",
-            "--weights",
-            "none",
-            "--epochs",
-            "3",
-            "--image-size",
-            "48",
-            "--seed",
-            "0",
-            "--val-split",
-            "0.25",
-            "--lr",
-            "1e-3",
-            "--batch-size",
-            "4",
-        ]
+        small_train_args(data, model, "--epochs", "3", "--image-size", "48", "--seed", "0")
+        + ["--val-split", "0.25", "--lr", "1e-3", "--batch-size", "4"]
     )
     assert code == 0
     return model, data
@@ -65,25 +60,8 @@ def test_train_output_lines(tmp_path, capsys):
     data = make_dataset(tmp_path / "d", {"red": 6, "blue": 6}, size=(48, 48))
     out_model = tmp_path / "m.safetensors"
     code = main(
-        [
-            "train",
-            str(data),
-            "-o",
-            str(out_model),
-            "--arch",
-            "resnet18",
-            "--weights",
-            "none",
-            "--epochs",
-            "1",
-            "--image-size",
-            "32",
-            "--seed",
-            "1",
-            "--freeze-backbone",
-            "--lr",
-            "0.01",
-        ]
+        small_train_args(data, out_model, "--epochs", "1", "--image-size", "32", "--seed", "1")
+        + ["--freeze-backbone", "--lr", "0.01"]
     )
     out = capsys.readouterr().out
     assert code == 0
@@ -315,22 +293,8 @@ def test_ctrl_c_during_training_stops_and_still_saves_the_best_model(tmp_path, c
     data = make_dataset(tmp_path / "d", {"red": 8, "blue": 8}, size=(40, 40))
     out_model = tmp_path / "m.safetensors"
     code = main(
-        [
-            "train",
-            str(data),
-            "-o",
-            str(out_model),
-            "--arch",
-            "resnet18",
-            "--weights",
-            "none",
-            "--epochs",
-            "3",
-            "--image-size",
-            "32",
-            "--batch-size",
-            "4",
-        ]
+        small_train_args(data, out_model, "--epochs", "3", "--image-size", "32")
+        + ["--batch-size", "4"]
     )
     captured = capsys.readouterr()
     assert code == 0 and out_model.is_file()
