@@ -13,7 +13,9 @@ numpy arrays inside core ``Prediction`` objects, and ``QImage`` (which, unlike
 from __future__ import annotations
 
 import importlib.metadata
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -257,28 +259,46 @@ def predict_images(
 
         todo = [i for i, error in enumerate(errors) if error is None]
         min_size = resize_size(classifier.image_size)
-        for start in range(0, len(todo), batch_size):
-            if stop.requested:
-                break
-            results: list[ImageResult] = []
-            loaded: list[tuple[int, Image.Image]] = []
-            for index in todo[start : start + batch_size]:
-                try:
-                    image = load_image(items[index], min_size=min_size)
-                except FlowerclfError as exc:
-                    results.append(ImageResult(index, None, _reason(exc), None))
-                else:
-                    loaded.append((index, image))
-            if loaded:
-                predictions = classifier.predict([img for _, img in loaded], batch_size=batch_size)
-                for (index, image), prediction in zip(loaded, predictions, strict=True):
-                    error = prediction.error if not prediction.ok else None
-                    results.append(ImageResult(index, prediction, error, _thumbnail(image)))
-            results.sort(key=lambda r: r.index)
-            report(PredictedBatch(results))
+
+        def load(index: int) -> Image.Image | str:
+            try:
+                return load_image(items[index], min_size=min_size)
+            except FlowerclfError as exc:
+                return _reason(exc)
+
+        batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+        # The next batch decodes in these threads while this one is in the network.
+        pool = ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1)), "flowerclf-decode")
+        try:
+            pending = [pool.submit(load, i) for i in batches[0]] if batches else []
+            for number, batch in enumerate(batches):
+                if stop.requested:
+                    break
+                decoded = [future.result() for future in pending]
+                pending = []
+                if number + 1 < len(batches):
+                    pending = [pool.submit(load, i) for i in batches[number + 1]]
+                report(PredictedBatch(_classify(classifier, batch, decoded)))
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
         return len(items)
 
     return run
+
+
+def _classify(
+    classifier: Classifier, indices: list[int], decoded: list[Image.Image | str]
+) -> list[ImageResult]:
+    """One batch through the network; a string in ``decoded`` is why that image failed."""
+    pairs = list(zip(indices, decoded, strict=True))
+    results = [ImageResult(i, None, d, None) for i, d in pairs if isinstance(d, str)]
+    loaded = [(i, d) for i, d in pairs if not isinstance(d, str)]
+    if loaded:
+        predictions = classifier.predict([image for _, image in loaded], batch_size=len(loaded))
+        for (index, image), prediction in zip(loaded, predictions, strict=True):
+            error = prediction.error if not prediction.ok else None
+            results.append(ImageResult(index, prediction, error, _thumbnail(image)))
+    return sorted(results, key=lambda r: r.index)
 
 
 def _reason(exc: Exception) -> str:
