@@ -28,11 +28,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import StepClock, fmt, median, percentile  # noqa: E402
-from photos import DatasetSpec, build_dataset, describe  # noqa: E402
+from photos import CLASSES, DatasetSpec, build_dataset, describe  # noqa: E402
 
 ARCHS = ("resnet18", "resnet34", "resnet50")
-# forward + backward cost of one 224x224 image, GFLOP (3x the forward pass)
-TRAIN_GFLOP = {"resnet18": 5.4, "resnet34": 11.0, "resnet50": 12.3}
+# forward + backward cost of one 224x224 image in multiply-adds (3x the forward
+# pass; torchvision's "GFLOPS" count multiply-adds). One multiply-add is 2 FLOP,
+# the unit of the matmul and convolution rates below.
+TRAIN_GMACS = {"resnet18": 5.4, "resnet34": 11.0, "resnet50": 12.3}
+# ResNet's 3x3 convolutions (channels, side) at batch 16: the work that dominates
+CONV_SHAPES = ((64, 56), (128, 28), (256, 14), (512, 7))
 GROUPS = ("ceiling", "finetune", "lastlayer", "latency", "folder", "accuracy", "gui")
 SEED = 0
 
@@ -75,21 +79,48 @@ QUICK = Sizes(
 
 
 def m_ceiling(seconds: float) -> dict:
-    """The machine's matrix-multiply rate in fp32 and bf16, GFLOP/s."""
+    """The machine's rates in fp32 and bf16, GFLOP/s: matrix multiply and ResNet's convolutions.
+
+    The convolution rate is the one that bounds ResNet training: it runs in
+    oneDNN, which may reach a very different share of the hardware than the
+    BLAS behind ``torch.mm`` (on AMD processors MKL's fp32 path is far slower
+    than oneDNN's). Its bf16 / fp32 quotient is the most that a change of
+    number format can give the convolutions.
+    """
     import torch
 
-    def rate(dtype, n: int = 2048) -> float:
-        a = torch.randn(n, n).to(dtype)
-        b = torch.randn(n, n).to(dtype)
+    def timed(fn) -> float:
         for _ in range(3):
-            torch.mm(a, b)
+            fn()
         count, start = 0, time.perf_counter()
         while time.perf_counter() - start < seconds:
-            torch.mm(a, b)
+            fn()
             count += 1
-        return 2 * n**3 * count / (time.perf_counter() - start) / 1e9
+        return (time.perf_counter() - start) / count
 
-    return {"fp32_gflops": rate(torch.float32), "bf16_gflops": rate(torch.bfloat16)}
+    def matmul_rate(dtype, n: int = 2048) -> float:
+        a = torch.randn(n, n).to(dtype)
+        b = torch.randn(n, n).to(dtype)
+        return 2 * n**3 / timed(lambda: torch.mm(a, b)) / 1e9
+
+    def conv_rate(dtype, batch: int = 16) -> float:
+        flop = seconds_sum = 0.0
+        for channels, side in CONV_SHAPES:
+            x = torch.randn(batch, channels, side, side).to(dtype)
+            w = torch.randn(channels, channels, 3, 3).to(dtype) * 0.05
+            x = x.contiguous(memory_format=torch.channels_last)
+            w = w.contiguous(memory_format=torch.channels_last)
+            with torch.inference_mode():
+                seconds_sum += timed(lambda x=x, w=w: torch.conv2d(x, w, padding=1))
+            flop += 2 * batch * channels * channels * 9 * side * side
+        return flop / seconds_sum / 1e9
+
+    return {
+        "fp32_gflops": matmul_rate(torch.float32),
+        "bf16_gflops": matmul_rate(torch.bfloat16),
+        "conv_fp32_gflops": conv_rate(torch.float32),
+        "conv_bf16_gflops": conv_rate(torch.bfloat16),
+    }
 
 
 def m_train_ref(arch: str, train_dir: str, val_dir: str, warmup_steps: int) -> dict:
@@ -649,9 +680,18 @@ def build_table(results: dict, sizes: Sizes) -> str:
 
     ceiling = r("ceiling") or {}
     fp32_peak, bf16_peak = ceiling.get("fp32_gflops"), ceiling.get("bf16_gflops")
-    fc_peak = bf16_peak if _fc_uses_bf16(results) else fp32_peak
+    conv32, conv16 = ceiling.get("conv_fp32_gflops"), ceiling.get("conv_bf16_gflops")
+    fc_uses_bf16 = _fc_uses_bf16(results)
     if ceiling:
         row("matmul ceiling, GFLOP/s (fp32 / bf16)", fp32_peak, bf16_peak, digits=0)
+    if conv32 and conv16:
+        row(
+            "ResNet 3x3 convolutions, GFLOP/s (fp32 / bf16); ratio = the most bf16 can give",
+            conv32,
+            conv16,
+            _ratio(conv16, conv32),
+            digits=0,
+        )
 
     for arch in ARCHS:
         ref, fc = r(f"train_ref/{arch}"), r(f"train_fc/{arch}")
@@ -690,20 +730,20 @@ def build_table(results: dict, sizes: Sizes) -> str:
                 ">= 0.8",
                 _check(fed_fc, 0.8),
             )
-        gflop = TRAIN_GFLOP[arch]
-        if fp32_peak and (ref_ips or fc_ips):
+        gflop = 2 * TRAIN_GMACS[arch]
+        if conv32 and conv16 and (ref_ips or fc_ips):
+            fc_name, fc_peak = ("bf16", conv16) if fc_uses_bf16 else ("fp32", conv32)
             ref_text = (
-                f"{ref_ips * gflop:.0f} GFLOP/s = {ref_ips * gflop / fp32_peak:.0%} of fp32"
+                f"{ref_ips * gflop:.0f} GFLOP/s = {ref_ips * gflop / conv32:.0%} of fp32"
                 if ref_ips
                 else "–"
             )
-            fc_name = "bf16" if fc_peak == bf16_peak else "fp32"
             fc_text = (
                 f"{fc_ips * gflop:.0f} GFLOP/s = {fc_ips * gflop / fc_peak:.0%} of {fc_name}"
-                if fc_ips and fc_peak
+                if fc_ips
                 else "–"
             )
-            row(f"  {arch} share of the matmul ceiling", ref_text, fc_text)
+            row(f"  {arch} share of the convolution rate", ref_text, fc_text)
 
     ll_ref, cold, warm = r("lastlayer_ref"), r("lastlayer_fc/cold"), r("lastlayer_fc/warm")
     if ll_ref or cold:
@@ -720,6 +760,20 @@ def build_table(results: dict, sizes: Sizes) -> str:
             ">= 6x",
             _check(first_ratio, 6),
         )
+        if conv16 and ref_epochs:
+            # The first epoch must run the backbone once over every training and
+            # validation picture: at the bf16 convolution rate, with nothing else.
+            spec = sizes.dataset
+            pictures = len(CLASSES) * (spec.train_per_class + spec.val_per_class)
+            floor_s = pictures * 2 * TRAIN_GMACS["resnet34"] / 3 / conv16
+            row(
+                f"  the backbone alone on {pictures} pictures at the bf16 convolution rate, s",
+                ref_epochs[0],
+                floor_s,
+                _ratio(ref_epochs[0], floor_s),
+                "the most any code could reach here",
+                digits=2,
+            )
         later_ref = median(ref_epochs[1:]) if len(ref_epochs) > 1 else None
         later_fc = median(cold_epochs[1:]) if len(cold_epochs) > 1 else None
         row(
