@@ -555,9 +555,13 @@ class PredictTab(QWidget):
             self._previews.move_to_end(row.key)
             self.image_view.set_image(preview)
         else:
-            # The thumbnail, enlarged, stands in while the sharp picture loads.
+            # The thumbnail, enlarged, stands in while the sharp picture loads. A
+            # picture about to be classified waits: decoding it for display at the
+            # same time would delay its bars, which matter more (on 2 cores a
+            # 12-megapixel photo's bars came after 90 ms instead of 55).
             self.image_view.set_image(row.thumbnail)
-            if row.error is None:
+            waiting = self._classifier is not None and row.prediction is None
+            if row.error is None and not waiting:
                 self._load_preview(row)
         if row.error:
             self.image_view.set_placeholder("")

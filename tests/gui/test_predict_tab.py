@@ -170,3 +170,24 @@ def test_drops_without_a_model_wait_for_one(qtbot, window, classifier, photos):
     window.add_model(classifier, "colours")
     qtbot.waitUntil(lambda: len(finished_rows(tab)) == 1, timeout=THREAD_TIMEOUT_MS)
     assert tab.rows()[0].prediction.label == "red"
+
+
+def test_sharp_picture_waits_for_the_bars(qtbot, ready_window, photos, monkeypatch):
+    """Decoding a photo for display would slow its classification; it comes after."""
+    from flowerclf.gui import jobs
+
+    tab = ready_window.predict_tab
+    asked = []
+    real = jobs.load_preview
+
+    def load_preview(source, *args, **kwargs):
+        row = next(r for r in tab.rows() if r.source == source)
+        asked.append((row.name, row.prediction is not None))
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "load_preview", load_preview)
+    drop_paths(tab, [photos["red"]])
+    qtbot.waitUntil(lambda: len(finished_rows(tab)) == 1, timeout=THREAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: bool(asked), timeout=THREAD_TIMEOUT_MS)
+    wait_idle(qtbot, tab)
+    assert asked == [("red.png", True)]
