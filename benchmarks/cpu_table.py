@@ -191,6 +191,17 @@ def build_table(results: dict, sizes, archs: tuple[str, ...]) -> str:
                     _check(ratio, 3) if wants else "",
                     digits=0,
                 )
+    lat_app = r("latency_app")
+    if lat_app:
+        ref_ms = ((lat_ref or {}).get("phone") or {}).get("median_ms")
+        app_ms = (lat_app.get("phone") or {}).get("median_ms")
+        row(
+            "  the same photo dropped on the app's Predict tab, until its bars show, ms (fp32)",
+            ref_ms,
+            app_ms,
+            _ratio(ref_ms, app_ms),
+            digits=0,
+        )
     fol_ref, fol_fc = r("folder_ref"), r("folder_fc")
     if fol_ref or fol_fc:
         for kind, label in (("small", "500x375"), ("phone", "4000x3000")):
