@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +18,7 @@ from flowerclf.core.device import Precision, choose_precision
 from flowerclf.core.errors import ImageLoadError
 from flowerclf.core.events import StopRequest
 from flowerclf.core.loading import eval_view, normalize_batch
+from flowerclf.core.models import fold_batchnorm
 
 ImageSource = str | Path | Image.Image
 
@@ -92,8 +94,13 @@ class Classifier:
         self.device = next(network.parameters()).device
         self._precision_name = precision
         self._precision: Precision = choose_precision(self.device, precision)
-        self._backbone: torch.nn.Module | None = None  # built on first reduced-precision use
         self.network.to(memory_format=torch.channels_last)
+        # What fp32 predictions run through: a copy with batch norm folded into
+        # the convolutions, made on first use and remade whenever the weights of
+        # ``network`` change (each tensor counts its in-place writes).
+        self._folded: torch.nn.Module | None = None
+        self._folded_from: tuple[int, ...] = ()
+        self._backbone: torch.nn.Module | None = None  # built on first reduced-precision use
 
     def __repr__(self) -> str:
         return (
@@ -114,6 +121,7 @@ class Classifier:
 
         self.device = resolve_device(device)
         self.network.to(self.device)
+        self._folded = self._backbone = None
         self._precision = choose_precision(self.device, self._precision_name)
         return self
 
@@ -134,15 +142,31 @@ class Classifier:
 
     # ----------------------------------------------------------------- inference
 
-    def _logits(self, batch: torch.Tensor) -> torch.Tensor:
-        """The forward pass: in reduced precision, only the backbone runs in it.
+    def _folded_network(self) -> torch.nn.Module:
+        """``network`` with batch norm folded in, remade if its weights were changed since."""
+        state = _write_counts(self.network)
+        if self._folded is None or state != self._folded_from:
+            self._folded = fold_batchnorm(self.network).to(memory_format=torch.channels_last)
+            self._folded_from = state
+        return self._folded
 
-        The last layer turns small rounding differences in the features into
-        differences in the logits; computing it (and the softmax) in fp32
-        costs nothing measurable and keeps the probabilities shown close to
-        the exact ones.
+    def _logits(self, batch: torch.Tensor) -> torch.Tensor:
+        """The forward pass.
+
+        In fp32 it runs through a copy of the network with batch norm folded
+        into the convolutions: the same numbers to about 1e-7, 8% sooner over
+        a batch. Not in bf16, where the folded scales and shifts would be
+        rounded to bf16 too (batch norm itself computes them in fp32): the
+        largest probability difference from fp32 grew from under 0.02 to 0.025.
+
+        In reduced precision, only the backbone runs in it. The last layer
+        turns small rounding differences in the features into differences in
+        the logits; computing it (and the softmax) in fp32 costs nothing
+        measurable and keeps the probabilities shown close to the exact ones.
         """
-        if self._precision.autocast_dtype is None or not hasattr(self.network, "fc"):
+        if self._precision.autocast_dtype is None:
+            return self._folded_network()(batch).float()
+        if not hasattr(self.network, "fc"):
             with self._precision.autocast(self.device):
                 return self.network(batch).float()
         if self._backbone is None:
@@ -223,3 +247,18 @@ class Classifier:
     def predict_one(self, image: ImageSource) -> Prediction:
         """Predict a single image (path or PIL image)."""
         return self.predict([image], batch_size=1)[0]
+
+
+def _write_counts(network: torch.nn.Module) -> tuple[int, ...]:
+    """How often each weight and buffer has been written in place (``load_state_dict``, a step).
+
+    Tensors made under ``torch.inference_mode`` keep no count; they cannot be
+    changed in place outside it either, so they count as never written.
+    """
+    counts = []
+    for tensor in itertools.chain(network.parameters(), network.buffers()):
+        try:
+            counts.append(tensor._version)  # noqa: SLF001 - torch's own write counter
+        except RuntimeError:
+            counts.append(0)
+    return tuple(counts)

@@ -303,3 +303,32 @@ def test_detect_architecture_ignores_head_prefix_and_counters(imagenet18):
     assert detect_architecture(state) == "resnet18"
     assert detect_architecture({"weight": torch.zeros(3)}) is None
     assert detect_architecture({}) is None
+
+
+def _with_real_statistics(network: torch.nn.Module, seed: int) -> torch.nn.Module:
+    """Batch norms with the kind of scales and shifts a trained network has, not 1 and 0."""
+    generator = torch.Generator().manual_seed(seed)
+    for module in network.modules():
+        if isinstance(module, torch.nn.BatchNorm2d):
+            n = module.num_features
+            module.running_mean.copy_(torch.randn(n, generator=generator) * 0.5)
+            module.running_var.copy_(torch.rand(n, generator=generator) * 2 + 0.1)
+            module.weight.data.copy_(torch.rand(n, generator=generator) + 0.5)
+            module.bias.data.copy_(torch.randn(n, generator=generator) * 0.2)
+    return network.eval()
+
+
+@pytest.mark.parametrize("arch", ["resnet18", "resnet50"])  # basic blocks and bottlenecks
+def test_folding_batch_norm_keeps_the_function_and_leaves_the_original(arch):
+    torch.manual_seed(0)
+    network = _with_real_statistics(getattr(torchvision.models, arch)(num_classes=4), seed=1)
+    original = {k: v.clone() for k, v in network.state_dict().items()}
+    folded = models.fold_batchnorm(network)
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in folded.modules())
+    # The network itself, which is saved and explained, is left exactly as it was.
+    assert network.state_dict().keys() == original.keys()
+    assert all(torch.equal(v, original[k]) for k, v in network.state_dict().items())
+    x = torch.randn(2, 3, 96, 96)
+    with torch.no_grad():
+        expected, got = network(x), folded(x)
+    assert torch.allclose(got, expected, rtol=1e-4, atol=1e-4), (got - expected).abs().max()

@@ -77,3 +77,22 @@ def test_fast_precision_stays_close_to_fp32(tmp_path):
     for a, b in zip(fast.predict(paths), exact.predict(paths)):
         assert a.label == b.label
         assert np.abs(a.probs - b.probs).max() < 0.02
+
+
+def test_predictions_follow_new_weights():
+    """Predictions run through a copy with batch norm folded in; it must not go stale."""
+    torch.manual_seed(3)
+    network = resnet18(num_classes=3)
+    classifier = Classifier(network, "resnet18", ["a", "b", "c"], image_size=64)
+    x = torch.randn(2, 3, 64, 64)
+    before = classifier.predict_tensor(x)
+    torch.manual_seed(4)
+    other = resnet18(num_classes=3)
+    with torch.no_grad():
+        other.fc.weight.mul_(30)  # clearly different, confident outputs
+    network.load_state_dict(other.state_dict())
+    after = classifier.predict_tensor(x)
+    with torch.no_grad():
+        expected = torch.softmax(other.eval()(x), dim=1)
+    assert not torch.allclose(after, before, atol=1e-3)
+    torch.testing.assert_close(after, expected, rtol=1e-4, atol=1e-5)
