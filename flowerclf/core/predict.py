@@ -66,11 +66,11 @@ class Classifier:
 
     ``precision`` is the number format of the forward pass. ``fp32`` (the
     default) gives the exact probabilities. ``auto`` uses bfloat16 for the
-    backbone where the processor computes it natively (1.8x faster over a
-    folder on such CPUs) and keeps the last layer and the softmax in fp32: the
-    top class stayed the same on every benchmark photo and probabilities moved
-    by 0.0007 on average, but by up to 0.011, which a person comparing
-    percentages could notice; so it is opt-in.
+    backbone where the processor computes it natively (about 1.7x faster over
+    a folder on such CPUs) and keeps the last layer and the softmax in fp32:
+    the top class stayed the same on every benchmark photo, but probabilities
+    moved by up to 0.011 to 0.024 depending on the model, which a person
+    comparing percentages could notice; so it is opt-in.
     """
 
     def __init__(
