@@ -543,6 +543,8 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
         "p99_late_ms": percentile(lateness, 99),
         "median_interval_ms": median(intervals),
         "arch": arch,
+        # the epoch's training rate as the app's own worker reports it
+        "epoch_ips": outcome["result"].history[0].images_per_second,
     }
 
 

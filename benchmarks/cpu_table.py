@@ -291,6 +291,15 @@ def build_table(results: dict, sizes, archs: tuple[str, ...]) -> str:
             "< 50",
             _check(late, 50, higher_is_better=False),
         )
+        api = r(f"train_fc/{gui['arch']}") or {}
+        if gui.get("epoch_ips") and api.get("epoch_ips"):
+            fc_row(
+                "  training, images/s (epoch 1): flowerclf.train / the app's Train tab",
+                f"{api['epoch_ips']:.1f} / {gui['epoch_ips']:.1f}",
+                "",
+                "",
+                ratio=fmt(_ratio(gui["epoch_ips"], api["epoch_ips"]), 2),
+            )
     header = ["measure", "tutorial loop", "flowerclf", "ratio", "target", ""]
     return harness.markdown_table(header, rows) + _failure_list(results)
 
