@@ -558,7 +558,7 @@ class PredictTab(QWidget):
             # The thumbnail, enlarged, stands in while the sharp picture loads. A
             # picture about to be classified waits: decoding it for display at the
             # same time would delay its bars, which matter more (on 2 cores a
-            # 12-megapixel photo's bars came after 90 ms instead of 55).
+            # 12-megapixel photo's bars came after 94 ms instead of 80).
             self.image_view.set_image(row.thumbnail)
             waiting = self._classifier is not None and row.prediction is None
             if row.error is None and not waiting:
