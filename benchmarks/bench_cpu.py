@@ -1,6 +1,6 @@
 """CPU speed benchmark: flowerclf's way against the reference recipe, side by side.
 
-    python benchmarks/bench_cpu.py            # the full run (about 15-20 minutes on 2 cores)
+    python benchmarks/bench_cpu.py            # the full run (about 10 minutes on 2 cores)
     python benchmarks/bench_cpu.py --quick    # a smoke run of every measurement (a few minutes)
     python benchmarks/bench_cpu.py --only finetune,latency --archs resnet34
 
