@@ -256,38 +256,24 @@ def m_lastlayer_fc(arch: str, dataset: str, epochs: int) -> dict:
     }
 
 
-def _timed_runs(fn, files: list[str], repeats: int, warmup: int) -> list[float]:
-    for i in range(warmup):
-        fn(files[i % len(files)])
-    times = []
-    for i in range(repeats):
-        start = time.perf_counter()
-        fn(files[i % len(files)])
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def m_latency_ref(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
     """The reference predict script's path for one image: median milliseconds."""
     import reference
 
     model = reference.build_model(arch, 5).eval()
+
+    def predict(path: str):
+        return reference.predict_one(model, path)
+
     out = {}
     for kind, paths in files.items():
-        times = _timed_runs(lambda p: reference.predict_one(model, p), paths, repeats[kind], warmup)
+        times = harness.timed_runs(predict, paths, repeats[kind], warmup)
         out[kind] = {"median_ms": 1000 * median(times), "min_ms": 1000 * min(times)}
     return out
 
 
-def _classifier(arch: str, precision: str = "fp32"):
-    import torch
-
-    from flowerclf.core.models import build_model
-    from flowerclf.core.predict import Classifier
-
-    torch.manual_seed(SEED)
-    network = build_model(arch, len(CLASSES), "none")
-    return Classifier(network, arch, [c[0] for c in CLASSES], precision=precision)
+def _classifier(arch: str):
+    return harness.random_classifier(arch, [c[0] for c in CLASSES])
 
 
 def m_latency_fc(arch: str, files: dict, repeats: dict, warmup: int, precisions: list) -> dict:
@@ -297,7 +283,7 @@ def m_latency_fc(arch: str, files: dict, repeats: dict, warmup: int, precisions:
     for precision in precisions:
         classifier.set_precision(precision)
         for kind, paths in files.items():
-            times = _timed_runs(
+            times = harness.timed_runs(
                 lambda p: classifier.predict([p], batch_size=1)[0].probs,
                 paths,
                 repeats[kind],
@@ -318,17 +304,11 @@ def m_latency_app(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
     and classifies it, and the result reaches the GUI thread, which shows the
     bars. fp32, the app's default.
     """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import tempfile
     import threading
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    app = QApplication.instance() or QApplication([])
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-app-")
-    )
+    app = _offscreen_app()
     from flowerclf.gui import workers
     from flowerclf.gui.predict_tab import PredictTab
     from flowerclf.gui.settings import Settings
@@ -472,18 +452,11 @@ def m_precision_check(model_path: str, files: list) -> dict:
 
 def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     """A 10 ms QTimer heartbeat on the GUI thread while the app trains in its worker thread."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import tempfile
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication([])
+    app = _offscreen_app()
     import flowerclf.core.training  # noqa: F401 - the app loads torch before anyone can train
 
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-gui-")
-    )
     options = {"arch": arch, "weights": "none", "epochs": epochs, "device": "cpu"}
     ticks: list[float] = []
     heartbeat = QTimer()
@@ -546,6 +519,21 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
         # the epoch's training rate as the app's own worker reports it
         "epoch_ips": outcome["result"].history[0].images_per_second,
     }
+
+
+def _offscreen_app():
+    """The QApplication for a measurement of the app, with settings in a fresh folder."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-app-")
+    )
+    return app
 
 
 def _start(heartbeat, ticks: list[float]) -> float:

@@ -191,23 +191,12 @@ def g_latency(arch: str, files: dict, repeats: int, warmup: int, device: str) ->
     import torch
     from photos import CLASSES
 
-    from flowerclf.core.models import build_model
-    from flowerclf.core.predict import Classifier
-
     def timed(fn, paths: list[str]) -> float:
-        for i in range(warmup):
-            fn(paths[i % len(paths)])
-        times = []
-        for i in range(repeats):
-            start = time.perf_counter()
-            fn(paths[i % len(paths)])
-            times.append(time.perf_counter() - start)
-        return 1000 * median(times)
+        return 1000 * median(harness.timed_runs(fn, paths, repeats, warmup))
 
     torch.manual_seed(SEED)
     model = reference.build_model(arch, len(CLASSES)).to(device).eval()
-    network = build_model(arch, len(CLASSES), "none").to(device)
-    classifier = Classifier(network, arch, [c[0] for c in CLASSES])
+    classifier = harness.random_classifier(arch, [c[0] for c in CLASSES], device)
     out = {}
     for kind, paths in files.items():
         out[f"ref/{kind}"] = timed(lambda p: reference.predict_one(model, p, device), paths)

@@ -275,6 +275,33 @@ def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, dev
     return {"ips": steps * batch / (time.perf_counter() - start), "precision": precision.name}
 
 
+# --------------------------------------------------------------------------- prediction
+
+
+def random_classifier(arch: str, classes: list[str], device: str = "cpu", precision: str = "fp32"):
+    """A flowerclf Classifier with random weights (seed 0): the speed of a trained one."""
+    import torch
+
+    from flowerclf.core.models import build_model
+    from flowerclf.core.predict import Classifier
+
+    torch.manual_seed(0)
+    network = build_model(arch, len(classes), "none").to(device)
+    return Classifier(network, arch, classes, precision=precision)
+
+
+def timed_runs(fn: Callable[[str], object], files: list[str], repeats: int, warmup: int) -> list:
+    """Seconds for each of ``repeats`` calls of ``fn(file)``, after ``warmup`` untimed ones."""
+    for i in range(warmup):
+        fn(files[i % len(files)])
+    times = []
+    for i in range(repeats):
+        start = time.perf_counter()
+        fn(files[i % len(files)])
+        times.append(time.perf_counter() - start)
+    return times
+
+
 # --------------------------------------------------------------------------- statistics
 
 
