@@ -22,6 +22,10 @@ from pathlib import Path
 from flowerclf import __version__
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+# flowerclf.core.device's DEVICE_CHOICES and PRECISION_CHOICES (a test keeps them
+# equal), written out here so that reading the command line does not load torch.
+DEVICES = ("auto", "cpu", "cuda", "mps")
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 
 
 # --------------------------------------------------------------------------- output helpers
@@ -405,11 +409,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lr", type=float, default=1e-4)
     p.add_argument("--val-split", type=float, default=0.1)
     p.add_argument("--image-size", type=int, default=224)
-    p.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
+    p.add_argument("--device", default="auto", choices=DEVICES)
     p.add_argument(
         "--precision",
         default="auto",
-        choices=("auto", "fp32", "bf16", "fp16"),
+        choices=PRECISIONS,
         help="number format (auto: bf16 where the hardware has it, else fp32)",
     )
     p.add_argument("--seed", type=int, default=None, help="make a CPU run repeatable")
@@ -424,11 +428,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", type=int, default=5)
     p.add_argument("--format", default="table", choices=("table", "json", "csv"))
     p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--device", default="cpu", choices=("auto", "cpu", "cuda", "mps"))
+    p.add_argument("--device", default="cpu", choices=DEVICES)
     p.add_argument(
         "--precision",
         default="fp32",
-        choices=("auto", "fp32", "bf16", "fp16"),
+        choices=PRECISIONS,
         help="fp32 (default): exact probabilities; auto: a bf16 backbone where the hardware "
         "has it, faster, probabilities within about 0.01",
     )
@@ -447,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-save", action="store_true", help="do not store the result in the model file"
     )
-    p.add_argument("--device", default="cpu", choices=("auto", "cpu", "cuda", "mps"))
+    p.add_argument("--device", default="cpu", choices=DEVICES)
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser("explain", help="write a heat map of what the model looked at")
@@ -462,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the class to explain (default: the predicted one)",
     )
     p.add_argument("--opacity", type=float, default=0.5)
-    p.add_argument("--device", default="cpu", choices=("auto", "cpu", "cuda", "mps"))
+    p.add_argument("--device", default="cpu", choices=DEVICES)
     p.set_defaults(run=_cmd_explain)
 
     p = sub.add_parser(

@@ -301,3 +301,12 @@ def test_ctrl_c_during_training_stops_and_still_saves_the_best_model(tmp_path, c
     assert "Stopping after this batch" in captured.err
     assert "(stopped early)" in captured.out
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_device_and_precision_choices_are_the_engines():
+    """The CLI spells them out so as not to load torch for --help; they must not drift."""
+    from flowerclf import cli
+    from flowerclf.core.device import DEVICE_CHOICES, PRECISION_CHOICES
+
+    assert cli.DEVICES == DEVICE_CHOICES
+    assert cli.PRECISIONS == PRECISION_CHOICES

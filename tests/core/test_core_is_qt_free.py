@@ -42,3 +42,8 @@ def test_core_and_cli_import_no_qt():
 def test_importing_the_package_does_not_import_torch():
     loaded = _loaded_after("import flowerclf")
     assert "torch" not in loaded
+
+
+def test_reading_the_command_line_does_not_import_torch():
+    loaded = _loaded_after("import flowerclf.cli")
+    assert "torch" not in loaded
