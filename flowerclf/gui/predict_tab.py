@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QStyle,
     QTreeWidget,
@@ -38,6 +37,7 @@ from flowerclf.gui.image_view import ImageView
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.probability_bars import ProbabilityBars, format_percent
 from flowerclf.gui.settings import Settings
+from flowerclf.gui.splitters import two_panes
 from flowerclf.gui.workers import Job, JobError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -216,23 +216,22 @@ class PredictTab(QWidget):
         result_panel.setMinimumWidth(280)
         # Picture and bars side by side: screens are wide, and the bars need the
         # height to show many classes without scrolling.
-        self.right_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.right_splitter.setObjectName("PredictRightSplitter")
-        self.right_splitter.addWidget(self.image_view)
-        self.right_splitter.addWidget(result_panel)
-        self.right_splitter.setStretchFactor(0, 3)
-        self.right_splitter.setStretchFactor(1, 2)
-        self.right_splitter.setChildrenCollapsible(False)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("PredictSplitter")
-        self.splitter.addWidget(self.image_list)
-        self.splitter.addWidget(self.right_splitter)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([420, 860])
-        self.right_splitter.setSizes([520, 380])
+        self.right_splitter = two_panes(
+            Qt.Orientation.Horizontal,
+            "PredictRightSplitter",
+            self.image_view,
+            result_panel,
+            stretch=(3, 2),
+            sizes=(520, 380),
+        )
+        self.splitter = two_panes(
+            Qt.Orientation.Horizontal,
+            "PredictSplitter",
+            self.image_list,
+            self.right_splitter,
+            stretch=(1, 3),
+            sizes=(420, 860),
+        )
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.drop_area)
@@ -249,10 +248,7 @@ class PredictTab(QWidget):
         self.drop_filter.imageDropped.connect(self.add_image)
         self.drop_filter.dragActive.connect(self._set_drag_active)
 
-        for splitter in (self.splitter, self.right_splitter):
-            state = self._settings.get_bytes(f"predict/{splitter.objectName()}")
-            if state is not None:
-                splitter.restoreState(state)
+        self._settings.restore_splitters("predict", self.splitter, self.right_splitter)
         self._refresh_state()
 
     def _set_drag_active(self, active: bool) -> None:
@@ -263,8 +259,7 @@ class PredictTab(QWidget):
         self.image_list.style().polish(self.image_list)
 
     def save_settings(self) -> None:
-        for splitter in (self.splitter, self.right_splitter):
-            self._settings.set(f"predict/{splitter.objectName()}", splitter.saveState())
+        self._settings.save_splitters("predict", self.splitter, self.right_splitter)
 
     # -- the model -------------------------------------------------------------------
 

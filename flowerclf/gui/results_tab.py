@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +39,7 @@ from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.probability_bars import format_percent
 from flowerclf.gui.review_list import CellImages, ReviewList
 from flowerclf.gui.settings import Settings
+from flowerclf.gui.splitters import two_panes
 from flowerclf.gui.workers import Job, JobError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -179,13 +179,13 @@ class ResultsTab(QWidget):
         metrics_layout.addWidget(QLabel("<b>Per class</b>"))
         metrics_layout.addWidget(self.metrics_table, 1)
 
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.setObjectName("ResultsLeftSplitter")
-        self.left_splitter.addWidget(matrix_panel)
-        self.left_splitter.addWidget(metrics_panel)
-        self.left_splitter.setStretchFactor(0, 3)
-        self.left_splitter.setStretchFactor(1, 2)
-        self.left_splitter.setChildrenCollapsible(False)
+        self.left_splitter = two_panes(
+            Qt.Orientation.Vertical,
+            "ResultsLeftSplitter",
+            matrix_panel,
+            metrics_panel,
+            stretch=(3, 2),
+        )
 
         # Images to review, and the images of the chosen cell.
         self.review_list = ReviewList()
@@ -232,14 +232,14 @@ class ResultsTab(QWidget):
             "was unsure of. Often these are mislabelled or odd photos.",
         )
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("ResultsSplitter")
-        self.splitter.addWidget(self.left_splitter)
-        self.splitter.addWidget(self.image_tabs)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 640])
+        self.splitter = two_panes(
+            Qt.Orientation.Horizontal,
+            "ResultsSplitter",
+            self.left_splitter,
+            self.image_tabs,
+            stretch=(1, 1),
+            sizes=(560, 640),
+        )
 
         self.pages = QStackedWidget()
         self.pages.addWidget(empty)
@@ -250,14 +250,10 @@ class ResultsTab(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.pages, 1)
 
-        for splitter in (self.splitter, self.left_splitter):
-            state = self._settings.get_bytes(f"results/{splitter.objectName()}")
-            if state is not None:
-                splitter.restoreState(state)
+        self._settings.restore_splitters("results", self.splitter, self.left_splitter)
 
     def save_settings(self) -> None:
-        for splitter in (self.splitter, self.left_splitter):
-            self._settings.set(f"results/{splitter.objectName()}", splitter.saveState())
+        self._settings.save_splitters("results", self.splitter, self.left_splitter)
 
     # -- which evaluation ----------------------------------------------------------------
 

@@ -6,9 +6,12 @@ platform). Tests point it elsewhere with ``QSettings.setPath``.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtWidgets import QSplitter
 
 ORGANIZATION = "flowerclf"
 APPLICATION = "FlowerClf"
@@ -49,6 +52,17 @@ class Settings:
         """Window geometry and splitter states, or None when never saved."""
         raw = self._qs.value(key)
         return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+
+    def restore_splitters(self, section: str, *splitters: QSplitter) -> None:
+        """Give each splitter the layout it had when the app last closed, if any."""
+        for splitter in splitters:
+            state = self.get_bytes(f"{section}/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_splitters(self, section: str, *splitters: QSplitter) -> None:
+        for splitter in splitters:
+            self.set(f"{section}/{splitter.objectName()}", splitter.saveState())
 
     def folder(self, name: str) -> str:
         """The last folder used for ``name`` ("images", "models", "dataset", ...)."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from flowerclf.gui.drop_area import FileDropFilter
 from flowerclf.gui.loss_chart import LossChart
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.settings import Settings
+from flowerclf.gui.splitters import two_panes
 from flowerclf.gui.workers import Job, JobError
 
 # The tutorial's settings: what a first run should use.
@@ -287,14 +287,14 @@ class TrainTab(QWidget):
         top_layout.addWidget(dataset_box, 3)
         top_layout.addWidget(self.options_box, 2)
 
-        self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.bottom_splitter.setObjectName("TrainBottomSplitter")
-        self.bottom_splitter.addWidget(self.chart)
-        self.bottom_splitter.addWidget(self.log_view)
-        self.bottom_splitter.setStretchFactor(0, 3)
-        self.bottom_splitter.setStretchFactor(1, 2)
-        self.bottom_splitter.setSizes([760, 500])
-        self.bottom_splitter.setChildrenCollapsible(False)
+        self.bottom_splitter = two_panes(
+            Qt.Orientation.Horizontal,
+            "TrainBottomSplitter",
+            self.chart,
+            self.log_view,
+            stretch=(3, 2),
+            sizes=(760, 500),
+        )
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -303,13 +303,9 @@ class TrainTab(QWidget):
         middle_layout.addLayout(download_row)
         middle_layout.addWidget(self.bottom_splitter, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("TrainSplitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(middle)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = two_panes(
+            Qt.Orientation.Vertical, "TrainSplitter", top, middle, stretch=(2, 3)
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
@@ -318,10 +314,7 @@ class TrainTab(QWidget):
         self.drop_filter = FileDropFilter(self, accept_images=False)
         self.drop_filter.pathsDropped.connect(self._on_paths_dropped)
 
-        for splitter in (self.splitter, self.bottom_splitter):
-            state = self._settings.get_bytes(f"train/{splitter.objectName()}")
-            if state is not None:
-                splitter.restoreState(state)
+        self._settings.restore_splitters("train", self.splitter, self.bottom_splitter)
 
     # -- options -------------------------------------------------------------------
 
@@ -448,8 +441,7 @@ class TrainTab(QWidget):
     def save_settings(self) -> None:
         for key, value in self.options().items():
             self._settings.set(f"train/{key}", value)
-        for splitter in (self.splitter, self.bottom_splitter):
-            self._settings.set(f"train/{splitter.objectName()}", splitter.saveState())
+        self._settings.save_splitters("train", self.splitter, self.bottom_splitter)
 
     # -- the dataset ---------------------------------------------------------------
 
