@@ -26,7 +26,8 @@ import torch.nn.functional as F
 from PIL import Image
 
 from flowerclf.core.data import load_image, resize_size
-from flowerclf.core.errors import FlowerclfError
+from flowerclf.core.errors import FlowerclfError, WriteError
+from flowerclf.core.files import atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.predict import Classifier
@@ -221,10 +222,18 @@ def save_explanation(
     opacity: float = 0.5,
 ) -> GradCamResult:
     """Compute the heat map of ``image`` and write the overlay to ``out_path`` (PNG, JPEG...)."""
-    result = grad_cam(classifier, image, class_index)
     out = Path(out_path)
+    image_format = Image.registered_extensions().get(out.suffix.lower())
+    if image_format is None or image_format not in Image.SAVE:
+        raise WriteError(
+            out, "the name must end in an image type such as .png or .jpg", "the heat map"
+        )
+    result = grad_cam(classifier, image, class_index)
+    picture = overlay(image, result.heatmap, opacity)
     try:
-        overlay(image, result.heatmap, opacity).save(out)
-    except (OSError, ValueError, KeyError) as error:
-        raise FlowerclfError(f"Cannot write the heat map to {out}: {error}") from error
+        atomic_write(out, lambda file: picture.save(file, format=image_format), what="the heat map")
+    except (ValueError, KeyError) as error:  # an image type that cannot hold this picture
+        raise WriteError(
+            out, f"a {out.suffix} file cannot hold this picture", "the heat map"
+        ) from error
     return result

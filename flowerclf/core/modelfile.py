@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flowerclf.core.errors import ArchitectureMismatchError, ModelFileError
+from flowerclf.core.files import atomic_write, atomic_write_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
     import torch
@@ -206,18 +206,16 @@ def _utc_now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-
-
 def save_model(classifier: Classifier, path: str | Path) -> Path:
     """Write ``classifier`` to one ``.safetensors`` file; returns its path.
 
     ``.safetensors`` is appended to a name without it. The file is written
     beside its final name and moved into place, so an existing model is never
-    left half-overwritten. The parent folder is created when needed.
+    left half-overwritten. The parent folder is created when needed. A file
+    that cannot be written raises :class:`~flowerclf.core.errors.WriteError`
+    (kind ``write_failed``) with the path and a plain reason.
     """
-    from safetensors.torch import save_file
+    from safetensors.torch import save
 
     import flowerclf
 
@@ -242,14 +240,10 @@ def save_model(classifier: Classifier, path: str | Path) -> Path:
         FORMAT_NAME: json.dumps(info, ensure_ascii=False, default=_jsonable),
     }
     tensors = {k: v.detach().cpu().contiguous() for k, v in classifier.state_dict().items()}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _temp_beside(path)
-    try:
-        save_file(tensors, str(temp), metadata=header)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    return path
+    # save() rather than save_file(): the bytes go through atomic_write, whose file
+    # gets the user's usual permissions (save_file creates its files -rw-------).
+    data = save(tensors, metadata=header)
+    return atomic_write_bytes(path, data, make_parents=True, what="the model")
 
 
 def _network_from_state(arch: str, num_classes: int, state: dict[str, torch.Tensor], name: str):
@@ -412,27 +406,21 @@ def export_tutorial(classifier: Classifier, out_dir: str | Path) -> tuple[Path, 
     """Write ``OUT_DIR/<arch>.pth`` (a plain state dict) and ``OUT_DIR/class_indices.json``.
 
     The state dict loads with ``torchvision.models.<arch>(num_classes=N)
-    .load_state_dict(torch.load(path, weights_only=True))``, strictly.
+    .load_state_dict(torch.load(path, weights_only=True))``, strictly. The
+    folder is created when needed; each file is written all at once or not at
+    all, and a failure raises :class:`~flowerclf.core.errors.WriteError`.
     """
     import torch
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     weights_path = out_dir / f"{classifier.arch}.pth"
     indices_path = out_dir / CLASS_INDICES_NAME
     state = {k: v.detach().cpu().contiguous().clone() for k, v in classifier.state_dict().items()}
     indices = {str(i): name for i, name in enumerate(classifier.classes)}
 
-    temp = _temp_beside(weights_path)
-    try:
-        torch.save(state, temp)
-        os.replace(temp, weights_path)
-    finally:
-        temp.unlink(missing_ok=True)
-    temp = _temp_beside(indices_path)
-    try:
-        temp.write_text(json.dumps(indices, indent=4, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, indices_path)
-    finally:
-        temp.unlink(missing_ok=True)
+    atomic_write(
+        weights_path, lambda file: torch.save(state, file), make_parents=True, what="the weights"
+    )
+    text = json.dumps(indices, indent=4, ensure_ascii=False)
+    atomic_write_bytes(indices_path, text.encode("utf-8"), what="the class names")
     return weights_path, indices_path

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from flowerclf.core.data import load_image
-from flowerclf.core.errors import FlowerclfError, ImageLoadError
+from flowerclf.core.errors import ImageLoadError
 from flowerclf.core.evaluation import Evaluation, ReviewItem
+from flowerclf.core.files import atomic_write_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.events import EpochEvent
@@ -611,17 +612,12 @@ def write_report(path: str | Path, evaluation: Evaluation | None = None, **optio
     """Write one self-contained HTML report and return its path.
 
     ``options`` are those of :func:`render_report`: ``classifier``, ``metadata``,
-    ``history``, ``step_losses``, ``review_limit`` and ``title``.
+    ``history``, ``step_losses``, ``review_limit`` and ``title``. The file is
+    written all at once or not at all; a failure raises
+    :class:`~flowerclf.core.errors.WriteError` (kind ``write_failed``).
     """
     text = render_report(evaluation, **options)
-    out = Path(path)
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise FlowerclfError(
-            f"Cannot write the report to {out}: {error.strerror or error}"
-        ) from error
-    return out
+    return atomic_write_text(Path(path), text, what="the report")
 
 
 def write_training_report(path: str | Path, result: TrainingResult, **options: Any) -> Path:
