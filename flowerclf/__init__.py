@@ -8,7 +8,9 @@ Three lines from a script::
         print(p.source, p.top(3))
 
 Importing this package is cheap: torch is only imported when one of the
-attributes below is first used, so the desktop window can appear at once.
+attributes below that needs it is first used, so the desktop window can
+appear at once. ``TrainingConfig``, ``ARCHITECTURES`` and
+``DEFAULT_ARCHITECTURE`` come from the torch-free ``flowerclf.core.config``.
 """
 
 from __future__ import annotations
@@ -26,14 +28,14 @@ _LAZY = {
     "import_tutorial": "flowerclf.core.modelfile",
     "export_tutorial": "flowerclf.core.modelfile",
     "train": "flowerclf.core.training",
-    "TrainingConfig": "flowerclf.core.training",
+    "TrainingConfig": "flowerclf.core.config",
     "TrainingResult": "flowerclf.core.training",
     "scan_dataset": "flowerclf.core.data",
     "find_images": "flowerclf.core.data",
     "Classifier": "flowerclf.core.predict",
     "Prediction": "flowerclf.core.predict",
-    "ARCHITECTURES": "flowerclf.core.models",
-    "DEFAULT_ARCHITECTURE": "flowerclf.core.models",
+    "ARCHITECTURES": "flowerclf.core.config",
+    "DEFAULT_ARCHITECTURE": "flowerclf.core.config",
     "StopRequest": "flowerclf.core.events",
     "FlowerclfError": "flowerclf.core.errors",
 }
@@ -74,6 +76,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from flowerclf.core.config import ARCHITECTURES, DEFAULT_ARCHITECTURE, TrainingConfig
     from flowerclf.core.data import find_images, scan_dataset
     from flowerclf.core.errors import FlowerclfError
     from flowerclf.core.events import StopRequest
@@ -84,6 +87,5 @@ if TYPE_CHECKING:  # pragma: no cover
         read_model_info,
         save_model,
     )
-    from flowerclf.core.models import ARCHITECTURES, DEFAULT_ARCHITECTURE
     from flowerclf.core.predict import Classifier, Prediction
-    from flowerclf.core.training import TrainingConfig, TrainingResult, train
+    from flowerclf.core.training import TrainingResult, train

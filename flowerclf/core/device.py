@@ -15,10 +15,8 @@ from functools import lru_cache
 
 import torch
 
+from flowerclf.core.config import DEVICE_CHOICES, PRECISION_CHOICES
 from flowerclf.core.errors import FlowerclfError
-
-DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
-PRECISION_CHOICES = ("auto", "fp32", "bf16", "fp16")
 
 
 def resolve_device(name: str | torch.device = "auto") -> torch.device:

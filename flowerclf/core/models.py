@@ -29,7 +29,6 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -38,111 +37,62 @@ import torch
 import torchvision.models as tvm
 from torch import nn
 
+from flowerclf.core.config import (
+    ARCHITECTURES,
+    DEFAULT_ARCHITECTURE,
+    ArchitectureSpec,
+    architecture_spec,
+)
 from flowerclf.core.errors import (
     ArchitectureMismatchError,
     ModelFileError,
-    UnknownArchitectureError,
     WeightsUnavailableError,
 )
 from flowerclf.core.events import DownloadEvent, MessageEvent, ProgressCallback, ignore_event
 
-DEFAULT_ARCHITECTURE = "resnet34"
+__all__ = [
+    "ARCHITECTURES",
+    "DEFAULT_ARCHITECTURE",
+    "ArchitectureSpec",
+    "architecture_info",
+    "backbone_and_head",
+    "build_model",
+    "detect_architecture",
+    "fold_batchnorm",
+    "imagenet_weights",
+    "imagenet_weights_file",
+    "load_imagenet_state_dict",
+    "load_state_dict_file",
+    "new_network",
+]
 
 _SAFETENSORS_SUFFIX = ".safetensors"
 _DOWNLOAD_CHUNK = 256 * 1024
 _DOWNLOAD_TIMEOUT_S = 30.0
 
-
-@dataclass(frozen=True)
-class ArchitectureInfo:
-    """One network flowerclf can train, with the numbers a person chooses by."""
-
-    name: str
-    builder: Callable[..., nn.Module]
-    imagenet_weights: tvm.WeightsEnum  # the IMAGENET1K_V1 member
-    params_millions: float
-    gflops: float  # per 224x224 image, forward pass
-    description: str  # one line, plain words, for a tooltip
-    imagenet_top1: float = 0.0  # ImageNet top-1 accuracy (%) of the V1 weights
-    download_mb: float = 0.0  # size of the ImageNet checkpoint
-
-
-def _info(name: str, builder: Callable[..., nn.Module], weights: Any, description: str):
-    meta = weights.meta
-    return ArchitectureInfo(
-        name=name,
-        builder=builder,
-        imagenet_weights=weights,
-        params_millions=round(meta["num_params"] / 1e6, 1),
-        gflops=round(float(meta["_ops"]), 2),
-        description=description,
-        imagenet_top1=float(meta["_metrics"]["ImageNet-1K"]["acc@1"]),
-        download_mb=round(float(meta.get("_file_size", 0.0)), 1),
-    )
-
-
-ARCHITECTURES: dict[str, ArchitectureInfo] = {
-    info.name: info
-    for info in (
-        _info(
-            "resnet18",
-            tvm.resnet18,
-            tvm.ResNet18_Weights.IMAGENET1K_V1,
-            "Smallest and fastest: good for quick tries and slow computers.",
-        ),
-        _info(
-            "resnet34",
-            tvm.resnet34,
-            tvm.ResNet34_Weights.IMAGENET1K_V1,
-            "The default: a good balance of accuracy and speed.",
-        ),
-        _info(
-            "resnet50",
-            tvm.resnet50,
-            tvm.ResNet50_Weights.IMAGENET1K_V1,
-            "A little more accurate than resnet34, slower to train and needs more memory.",
-        ),
-        _info(
-            "resnet101",
-            tvm.resnet101,
-            tvm.ResNet101_Weights.IMAGENET1K_V1,
-            "Deeper and more accurate; about twice as slow as resnet50.",
-        ),
-        _info(
-            "resnet152",
-            tvm.resnet152,
-            tvm.ResNet152_Weights.IMAGENET1K_V1,
-            "The deepest plain ResNet: accurate but slow; best with a GPU.",
-        ),
-        _info(
-            "resnext50_32x4d",
-            tvm.resnext50_32x4d,
-            tvm.ResNeXt50_32X4D_Weights.IMAGENET1K_V1,
-            "A resnet50 with grouped convolutions: more accurate at about the same cost.",
-        ),
-        _info(
-            "resnext101_32x8d",
-            tvm.resnext101_32x8d,
-            tvm.ResNeXt101_32X8D_Weights.IMAGENET1K_V1,
-            "Large and accurate; very slow without a GPU.",
-        ),
-        _info(
-            "wide_resnet50_2",
-            tvm.wide_resnet50_2,
-            tvm.Wide_ResNet50_2_Weights.IMAGENET1K_V1,
-            "A wider resnet50: accurate, but large and slow without a GPU.",
-        ),
-    )
+# torchvision's builder and ImageNet weights (the IMAGENET1K_V1 member) of each
+# entry of config.ARCHITECTURES, whose numbers a test checks against these.
+_BUILDERS: dict[str, tuple[Callable[..., nn.Module], tvm.WeightsEnum]] = {
+    "resnet18": (tvm.resnet18, tvm.ResNet18_Weights.IMAGENET1K_V1),
+    "resnet34": (tvm.resnet34, tvm.ResNet34_Weights.IMAGENET1K_V1),
+    "resnet50": (tvm.resnet50, tvm.ResNet50_Weights.IMAGENET1K_V1),
+    "resnet101": (tvm.resnet101, tvm.ResNet101_Weights.IMAGENET1K_V1),
+    "resnet152": (tvm.resnet152, tvm.ResNet152_Weights.IMAGENET1K_V1),
+    "resnext50_32x4d": (tvm.resnext50_32x4d, tvm.ResNeXt50_32X4D_Weights.IMAGENET1K_V1),
+    "resnext101_32x8d": (tvm.resnext101_32x8d, tvm.ResNeXt101_32X8D_Weights.IMAGENET1K_V1),
+    "wide_resnet50_2": (tvm.wide_resnet50_2, tvm.Wide_ResNet50_2_Weights.IMAGENET1K_V1),
 }
+assert list(_BUILDERS) == list(ARCHITECTURES), "config's table and the builders must agree"
 
 
-def architecture_info(arch: str) -> ArchitectureInfo:
-    """The registry entry for ``arch``; :class:`UnknownArchitectureError` otherwise."""
-    info = ARCHITECTURES.get(arch)
-    if info is None:
-        known = ", ".join(ARCHITECTURES)
-        raise UnknownArchitectureError(f"Unknown architecture {arch!r}. Choose one of: {known}.")
-    return info
+def architecture_info(arch: str) -> ArchitectureSpec:
+    """The table's entry for ``arch``; :class:`UnknownArchitectureError` otherwise."""
+    return architecture_spec(arch)
+
+
+def imagenet_weights(arch: str) -> tvm.WeightsEnum:
+    """torchvision's ImageNet weights entry of ``arch`` (url, transforms, metadata)."""
+    return _BUILDERS[architecture_spec(arch).name][1]
 
 
 # --------------------------------------------------------------------------- building
@@ -155,15 +105,15 @@ def new_network(arch: str, num_classes: int, device: str | torch.device | None =
     ``load_state_dict(..., assign=True)``. That skips the random
     initialisation, which is what loading a saved model wants.
     """
-    info = architecture_info(arch)
+    builder = _BUILDERS[architecture_spec(arch).name][0]
     if num_classes < 1:
         raise ValueError(f"num_classes must be at least 1, not {num_classes}")
     if device is None:
-        network = info.builder(weights=None)
+        network = builder(weights=None)
         network.fc = nn.Linear(network.fc.in_features, num_classes)
         return network
     with torch.device(device):
-        network = info.builder(weights=None)
+        network = builder(weights=None)
         network.fc = nn.Linear(network.fc.in_features, num_classes)
     return network
 
@@ -425,7 +375,7 @@ def detect_architecture(state_dict: Mapping[str, torch.Tensor]) -> str | None:
 
 
 def _weights_url(arch: str) -> str:
-    return architecture_info(arch).imagenet_weights.url
+    return imagenet_weights(arch).url
 
 
 def imagenet_weights_file(arch: str) -> Path:

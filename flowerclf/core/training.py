@@ -19,12 +19,13 @@ import os
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
 from torch import nn
 
+from flowerclf.core.config import TrainingConfig
 from flowerclf.core.data import (
     IMAGENET_MEAN,
     IMAGENET_STD,
@@ -49,48 +50,16 @@ from flowerclf.core.events import (
 from flowerclf.core.features import FORWARD_COST as _FORWARD_COST
 from flowerclf.core.features import FeatureExtractor
 from flowerclf.core.loading import BatchLoader, DecodedImageCache, normalize_batch
-from flowerclf.core.models import DEFAULT_ARCHITECTURE, architecture_info, build_model
+from flowerclf.core.models import build_model
 from flowerclf.core.predict import Classifier
 
-
-@dataclass
-class TrainingConfig:
-    """Every setting of a training run; the defaults are the classic recipe's."""
-
-    arch: str = DEFAULT_ARCHITECTURE
-    weights: str = "imagenet"  # "imagenet", "none", or a path to a .pth/.safetensors file
-    freeze_backbone: bool = False
-    epochs: int = 3
-    batch_size: int = 16
-    lr: float = 1e-4
-    val_split: float = 0.1
-    image_size: int = 224
-    device: str = "auto"
-    seed: int | None = None
-    workers: int | None = None  # decoding threads (CPU) or spawned processes (CUDA)
-    precision: str = "auto"  # "auto", "fp32", "bf16", "fp16"
-
-    def validate(self) -> None:
-        """Raise a plain-words FlowerclfError for a setting that cannot work."""
-        architecture_info(self.arch)  # an unknown name raises a plain error
-        if self.epochs < 1:
-            raise FlowerclfError("The number of epochs must be at least 1.")
-        if self.batch_size < 1:
-            raise FlowerclfError("The batch size must be at least 1.")
-        if not (0 < self.lr < 1):
-            raise FlowerclfError("The learning rate must be between 0 and 1 (try 0.0001).")
-        if not (0 <= self.val_split < 1):
-            raise FlowerclfError("The validation share must be at least 0 and below 1 (try 0.1).")
-        if not (16 <= self.image_size <= 1024):
-            raise FlowerclfError("The image size must be between 16 and 1024 pixels (try 224).")
-        if self.workers is not None and self.workers < 0:
-            raise FlowerclfError("The number of workers cannot be negative.")
-
-    def as_metadata(self) -> dict:
-        """The settings as plain JSON-friendly values, for the model file."""
-        data = asdict(self)
-        data["weights"] = str(self.weights)
-        return data
+__all__ = [
+    "TrainingConfig",
+    "TrainingResult",
+    "keep_batchnorm_fp32",
+    "train",
+    "training_step",
+]
 
 
 @dataclass

@@ -6,11 +6,13 @@ import subprocess
 import sys
 
 CORE_MODULES = [
+    "config",
     "data",
     "device",
     "errors",
     "events",
     "features",
+    "files",
     "loading",
     "modelfile",
     "models",

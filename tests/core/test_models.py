@@ -90,10 +90,20 @@ def test_registry_lists_the_resnets_with_their_numbers():
     info = ARCHITECTURES["resnet34"]
     assert info.params_millions == pytest.approx(21.8)
     assert info.gflops == pytest.approx(3.66)
-    assert info.imagenet_weights.url.endswith("resnet34-b627a593.pth")
-    for info in ARCHITECTURES.values():
+    assert models.imagenet_weights("resnet34").url.endswith("resnet34-b627a593.pth")
+    for name, info in ARCHITECTURES.items():
         assert info.description and "\n" not in info.description
-        assert info.imagenet_weights.name == "IMAGENET1K_V1"
+        assert models.imagenet_weights(name).name == "IMAGENET1K_V1"
+
+
+def test_the_engine_builds_every_architecture_of_the_config_table():
+    from flowerclf.core import config
+
+    assert models.ARCHITECTURES is config.ARCHITECTURES
+    assert list(models._BUILDERS) == list(config.ARCHITECTURES)
+    for name in config.ARCHITECTURES:
+        assert new_network(name, 2, device="meta").fc.out_features == 2
+        assert models.architecture_info(name) is config.ARCHITECTURES[name]
 
 
 def test_state_dict_keys_are_torchvision_keys():
