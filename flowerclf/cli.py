@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flowerclf import __version__
+from flowerclf.core import errors
+from flowerclf.core.errors import FlowerclfError
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 # flowerclf.core.device's DEVICE_CHOICES and PRECISION_CHOICES (a test keeps them
@@ -121,6 +123,47 @@ class ProgressPrinter:
 
     def close(self) -> None:
         self._clear()
+
+
+def cli_message(error: FlowerclfError) -> str:
+    """The one line the command line prints for a user's mistake, naming the flags that help.
+
+    The core's message is complete but names no flag; where a flag is the way
+    out, the command line says which.
+    """
+    kind, details = error.kind, error.details
+    if kind == errors.WEIGHTS_UNAVAILABLE and {"arch", "reason", "url", "cache_path"} <= set(
+        details
+    ):
+        return (
+            f"Could not get the ImageNet weights for {details['arch']} ({details['reason']}), "
+            f"and they are not in the cache at {details['cache_path']}. Either download "
+            f"{details['url']} and pass it with --weights PATH, or train from scratch with "
+            "--weights none."
+        )
+    if kind == errors.WEIGHTS_DAMAGED and {"arch", "cache_path"} <= set(details):
+        return (
+            f"The cached ImageNet weights for {details['arch']} at {details['cache_path']} are "
+            "damaged. Delete that file to download it again, pass another file with "
+            "--weights PATH, or train from scratch with --weights none."
+        )
+    if kind == errors.DEVICE_UNAVAILABLE:
+        return f"{error} Use --device cpu (or auto)."
+    if kind == errors.PRECISION_UNAVAILABLE:
+        return f"{error} Use --precision fp32 or --precision bf16."
+    if kind in (errors.INVALID_SETTING, errors.UNKNOWN_ARCHITECTURE):
+        setting = details.get("setting", "arch")
+        return f"{_flag(setting)}: {error}"
+    if kind == errors.ARCHITECTURE_MISMATCH and details.get("detected"):
+        return f"{error} (--arch {details['detected']})"
+    if kind == errors.TRAINING_DIVERGED and details.get("lr") is not None:
+        return f"{error} It was {details['lr']}; pass a smaller one with --lr."
+    return str(error)
+
+
+def _flag(setting: str) -> str:
+    """The training option of a TrainingConfig field: 'batch_size' -> '--batch-size'."""
+    return "--" + setting.replace("_", "-")
 
 
 # --------------------------------------------------------------------------- commands
@@ -548,12 +591,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _run_gui([])
-    from flowerclf.core.errors import FlowerclfError
-
     try:
         return args.run(args)
     except FlowerclfError as error:
-        print(f"flowerclf: {error}", file=sys.stderr)
+        print(f"flowerclf: {cli_message(error)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("flowerclf: interrupted.", file=sys.stderr)

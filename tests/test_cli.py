@@ -185,7 +185,10 @@ def test_offline_imagenet_weights_name_both_ways_out(tmp_path, capsys, monkeypat
     data = make_dataset(tmp_path / "data", {"red": 3, "blue": 3}, size=(32, 32))
     assert main(["train", str(data), "-o", str(tmp_path / "m"), "--arch", "resnet18"]) == 2
     err = capsys.readouterr().err
-    assert "--weights" in err and "none" in err and "Traceback" not in err
+    assert "--weights PATH" in err and "--weights none" in err and "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("flowerclf: Could not get the ImageNet weights for resnet18")
+    assert "--weights PATH" in last and "resnet18-f37072fd.pth" in last
 
 
 def test_python_m_flowerclf_help_runs():
@@ -310,3 +313,31 @@ def test_device_and_precision_choices_are_the_engines():
 
     assert cli.DEVICES == DEVICE_CHOICES
     assert cli.PRECISIONS == PRECISION_CHOICES
+
+
+def test_the_cli_words_errors_with_its_flags():
+    from flowerclf.cli import cli_message
+    from flowerclf.core.errors import (
+        DeviceError,
+        FlowerclfError,
+        InvalidSettingError,
+        WeightsUnavailableError,
+    )
+
+    offline = WeightsUnavailableError(
+        "Could not get the ImageNet weights.",
+        arch="resnet34",
+        reason="no internet connection",
+        url="https://download.pytorch.org/models/resnet34-b627a593.pth",
+        cache_path="/home/me/.cache/torch/hub/checkpoints/resnet34-b627a593.pth",
+    )
+    line = cli_message(offline)
+    assert "--weights PATH" in line and "--weights none" in line
+    assert offline.details["url"] in line and offline.details["cache_path"] in line
+    assert "no internet connection" in line
+    no_gpu = DeviceError("No CUDA GPU is available.", "device_unavailable", device="cuda")
+    assert "--device cpu" in cli_message(no_gpu)
+    setting = InvalidSettingError("The batch size must be at least 1.", setting="batch_size")
+    assert cli_message(setting).startswith("--batch-size: The batch size")
+    plain = FlowerclfError("Something plain.", "not_a_model", path="x")
+    assert cli_message(plain) == "Something plain."

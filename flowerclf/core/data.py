@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .errors import DatasetError, ImageLoadError
+from .errors import (
+    DATASET_MISSING,
+    DATASET_NOT_FOLDER,
+    EMPTY_CLASS,
+    NO_CLASS_FOLDERS,
+    TOO_FEW_CLASSES,
+    DatasetError,
+    ImageLoadError,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
@@ -152,11 +160,10 @@ def _pixel_limit() -> int | None:
 
 
 def _too_large_reason(limit: int | None) -> str:
-    megapixels = f"{limit / 1e6:.0f}" if limit else "the"
-    return (
-        f"the image is too large (over {megapixels} megapixels), "
-        "refused as a possible decompression bomb"
-    )
+    # Pillow's guard against files built to exhaust memory when decoded
+    if not limit:
+        return "the image is too large to open safely"
+    return f"the image is too large to open safely (over {limit / 1e6:.0f} megapixels)"
 
 
 def _check_pixels(img: Image.Image, path: Path | None) -> None:
@@ -249,21 +256,32 @@ def _check_class_count(root: Path, classes: list[str]) -> None:
     if not classes:
         raise DatasetError(
             f"The folder {root} has no class subfolders: "
-            "put the images of each class in a subfolder named after the class."
+            "put the images of each class in a subfolder named after the class.",
+            NO_CLASS_FOLDERS,
+            path=root,
         )
     if len(classes) == 1:
         raise DatasetError(
-            f"The dataset needs at least two classes, found one: '{classes[0]}' (in {root})."
+            f"The dataset needs at least two classes, found one: '{classes[0]}' (in {root}).",
+            TOO_FEW_CLASSES,
+            path=root,
+            classes=classes,
         )
 
 
-def _check_no_empty_class(classes: list[str], samples: list[Sample], where: str) -> None:
+def _check_no_empty_class(
+    root: Path, classes: list[str], samples: list[Sample], split: str | None
+) -> None:
     present = {sample.label for sample in samples}
     empty = [name for label, name in enumerate(classes) if label not in present]
+    if not empty:
+        return
+    where = f" in {split}" if split else ""
     if len(empty) == 1:
-        raise DatasetError(f"The class folder '{empty[0]}'{where} has no usable images.")
-    if empty:
-        raise DatasetError(f"The class folders {_quoted(empty)}{where} have no usable images.")
+        message = f"The class folder '{empty[0]}'{where} has no usable images."
+    else:
+        message = f"The class folders {_quoted(empty)}{where} have no usable images."
+    raise DatasetError(message, EMPTY_CLASS, path=root, classes=empty, split=split)
 
 
 def scan_dataset(root: str | Path, *, check_images: bool = True) -> DatasetScan:
@@ -281,9 +299,13 @@ def scan_dataset(root: str | Path, *, check_images: bool = True) -> DatasetScan:
     """
     root = Path(root).expanduser().absolute()
     if not root.exists():
-        raise DatasetError(f"The dataset folder {root} does not exist.")
+        raise DatasetError(f"The dataset folder {root} does not exist.", DATASET_MISSING, path=root)
     if not root.is_dir():
-        raise DatasetError(f"{root} is not a folder: choose the folder that holds the classes.")
+        raise DatasetError(
+            f"{root} is not a folder: choose the folder that holds the classes.",
+            DATASET_NOT_FOLDER,
+            path=root,
+        )
 
     skipped: list[SkippedFile] = []
     split = _split_folders(root)
@@ -294,7 +316,7 @@ def scan_dataset(root: str | Path, *, check_images: bool = True) -> DatasetScan:
         samples: list[Sample] = []
         for label, folder in enumerate(folders):
             samples.extend(_scan_class_folder(folder, label, check_images, skipped))
-        _check_no_empty_class(classes, samples, "")
+        _check_no_empty_class(root, classes, samples, None)
         return DatasetScan(root, classes, samples, skipped, None)
 
     train_dir, val_dir = split
@@ -318,7 +340,7 @@ def scan_dataset(root: str | Path, *, check_images: bool = True) -> DatasetScan:
     val: list[Sample] = []
     for folder in val_folders:
         val.extend(_scan_class_folder(folder, index[folder.name], check_images, skipped))
-    _check_no_empty_class(classes, train, f" in {train_dir.name}")
+    _check_no_empty_class(root, classes, train, train_dir.name)
     return DatasetScan(root, classes, train + val, skipped, (train, val))
 
 

@@ -16,7 +16,31 @@ from functools import lru_cache
 import torch
 
 from flowerclf.core.config import DEVICE_CHOICES, PRECISION_CHOICES
-from flowerclf.core.errors import FlowerclfError
+from flowerclf.core.errors import (
+    DEVICE_UNAVAILABLE,
+    PRECISION_UNAVAILABLE,
+    UNKNOWN_DEVICE,
+    UNKNOWN_PRECISION,
+    DeviceError,
+)
+
+__all__ = [
+    "DEVICE_CHOICES",
+    "PRECISION_CHOICES",
+    "Precision",
+    "choose_precision",
+    "cpu_has_native_bf16",
+    "cpu_name",
+    "describe_device",
+    "resolve_device",
+]
+
+# The number formats in words, for messages a person reads.
+PRECISION_WORDS = {
+    "fp32": "full precision (fp32)",
+    "bf16": "bfloat16 (bf16)",
+    "fp16": "half precision (fp16)",
+}
 
 
 def resolve_device(name: str | torch.device = "auto") -> torch.device:
@@ -34,15 +58,26 @@ def resolve_device(name: str | torch.device = "auto") -> torch.device:
         return torch.device("cpu")
     if name.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise FlowerclfError(
-                "No CUDA GPU is available on this computer. Use --device cpu (or auto)."
+            raise DeviceError(
+                "No CUDA GPU is available on this computer; use the CPU instead.",
+                DEVICE_UNAVAILABLE,
+                device=name,
             )
         return torch.device(name)
     if name == "mps":
         if not _mps_available():
-            raise FlowerclfError("Apple's MPS device is not available here. Use --device cpu.")
+            raise DeviceError(
+                "Apple's MPS device is not available here; use the CPU instead.",
+                DEVICE_UNAVAILABLE,
+                device=name,
+            )
         return torch.device("mps")
-    raise FlowerclfError(f"Unknown device '{name}'. Choose one of: {', '.join(DEVICE_CHOICES)}.")
+    raise DeviceError(
+        f"Unknown device '{name}'. Choose one of: {', '.join(DEVICE_CHOICES)}.",
+        UNKNOWN_DEVICE,
+        device=name,
+        choices=list(DEVICE_CHOICES),
+    )
 
 
 def _mps_available() -> bool:
@@ -102,6 +137,11 @@ class Precision:
             return "fp16"
         return "fp32"
 
+    @property
+    def words(self) -> str:
+        """The format in words: 'full precision (fp32)', 'bfloat16 (bf16)'..."""
+        return PRECISION_WORDS[self.name]
+
     def autocast(self, device: torch.device):
         """A context manager: autocast when a reduced format is used, else nothing."""
         enabled = self.autocast_dtype is not None
@@ -116,8 +156,12 @@ def choose_precision(device: torch.device, requested: str = "auto") -> Precision
     """Pick the fastest format that keeps accuracy, or honour an explicit request."""
     requested = (requested or "auto").lower()
     if requested not in PRECISION_CHOICES:
-        raise FlowerclfError(
-            f"Unknown precision '{requested}'. Choose one of: {', '.join(PRECISION_CHOICES)}."
+        words = ", ".join(["auto", *PRECISION_WORDS.values()])
+        raise DeviceError(
+            f"Unknown number format '{requested}'. Choose one of: {words}.",
+            UNKNOWN_PRECISION,
+            precision=requested,
+            choices=list(PRECISION_CHOICES),
         )
     if requested == "fp32":
         return Precision(None)
@@ -130,7 +174,13 @@ def choose_precision(device: torch.device, requested: str = "auto") -> Precision
         if requested == "bf16" or (requested == "auto" and cpu_has_native_bf16()):
             return Precision(torch.bfloat16)
         if requested == "fp16":
-            raise FlowerclfError("fp16 is only offered on a GPU; use bf16 or fp32 on the CPU.")
+            raise DeviceError(
+                "Half precision (fp16) is only offered on a GPU; on the CPU, use bfloat16 "
+                "(bf16) or full precision (fp32).",
+                PRECISION_UNAVAILABLE,
+                precision=requested,
+                device="cpu",
+            )
         return Precision(None)
     # MPS: fp16 autocast is the supported reduced format
     if requested in ("fp16", "auto"):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from flowerclf.core.errors import DatasetError
+from flowerclf.core.errors import CLASSES_DO_NOT_MATCH, NO_IMAGES, DatasetError
 from flowerclf.core.events import ProgressCallback, StageEvent, StopRequest, ignore_event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -394,7 +394,7 @@ def evaluate(
     model_classes = list(classifier.classes)
     dataset_classes = list(model_classes if classes is None else classes)
     if not samples:
-        raise DatasetError("There are no images to evaluate.")
+        raise DatasetError("There are no images to evaluate.", NO_IMAGES, total=0)
     mapping = _match_classes(dataset_classes, model_classes)
     used = {sample.label for sample in samples}
     if all(mapping.get(label) is None for label in used):
@@ -402,7 +402,10 @@ def evaluate(
         known = ", ".join(model_classes[:8])
         raise DatasetError(
             f"None of the dataset's classes ({shown}) is one the model knows ({known}). "
-            "Sub-folder names must match the model's class names."
+            "Sub-folder names must match the model's class names.",
+            CLASSES_DO_NOT_MATCH,
+            dataset_classes=sorted({dataset_classes[label] for label in used}),
+            model_classes=model_classes,
         )
 
     unknown = [dataset_classes[i] for i in sorted(used) if mapping[i] is None]
@@ -452,7 +455,7 @@ def evaluate(
         report(done)
 
     if not items and not stopped:
-        raise DatasetError(f"None of the {total} images could be read.")
+        raise DatasetError(f"None of the {total} images could be read.", NO_IMAGES, total=total)
     return Evaluation.from_items(items, eval_classes, skipped=skipped, stopped=stopped)
 
 

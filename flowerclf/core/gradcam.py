@@ -26,7 +26,12 @@ import torch.nn.functional as F
 from PIL import Image
 
 from flowerclf.core.data import load_image, resize_size
-from flowerclf.core.errors import FlowerclfError, WriteError
+from flowerclf.core.errors import (
+    NOT_EXPLAINABLE,
+    UNKNOWN_CLASS,
+    FlowerclfError,
+    WriteError,
+)
 from flowerclf.core.files import atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,11 +93,19 @@ def _class_index(classifier: Classifier, wanted: int | str) -> int:
         if wanted.casefold() in folded:
             return folded.index(wanted.casefold())
         raise FlowerclfError(
-            f"The model has no class {wanted!r}. Its classes are: {', '.join(classes)}."
+            f"The model has no class {wanted!r}. Its classes are: {', '.join(classes)}.",
+            UNKNOWN_CLASS,
+            label=wanted,
+            classes=classes,
         )
     index = int(wanted)
     if not 0 <= index < len(classes):
-        raise FlowerclfError(f"Class number {index} does not exist (the model has {len(classes)}).")
+        raise FlowerclfError(
+            f"Class number {index} does not exist (the model has {len(classes)}).",
+            UNKNOWN_CLASS,
+            index=index,
+            classes=classes,
+        )
     return index
 
 
@@ -114,7 +127,11 @@ def _cam_input(classifier: Classifier, image: Image.Image) -> torch.Tensor:
 def _target_layer(network: torch.nn.Module) -> torch.nn.Module:
     layer = getattr(network, "layer4", None)
     if not isinstance(layer, torch.nn.Module):
-        raise FlowerclfError("Heat maps need a ResNet-style network (with a 'layer4' block).")
+        raise FlowerclfError(
+            "Heat maps need a ResNet-style network (with a 'layer4' block).",
+            NOT_EXPLAINABLE,
+            arch=type(network).__name__,
+        )
     return layer
 
 
@@ -142,7 +159,11 @@ def _cam(network: torch.nn.Module, batch: torch.Tensor, class_index: int) -> tor
             batch = batch.clone().requires_grad_(True)
             logits = network(batch)
             if "activation" not in captured:
-                raise FlowerclfError("The network's last convolutional block was not reached.")
+                raise FlowerclfError(
+                    "The network's last convolutional block was not reached.",
+                    NOT_EXPLAINABLE,
+                    arch=type(network).__name__,
+                )
             activation = captured["activation"]
             (gradient,) = torch.autograd.grad(logits[0, class_index], activation)
     finally:

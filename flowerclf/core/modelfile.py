@@ -24,8 +24,22 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flowerclf.core.errors import ArchitectureMismatchError, ModelFileError
-from flowerclf.core.files import atomic_write, atomic_write_bytes
+from flowerclf.core.errors import (
+    ARCHITECTURE_MISMATCH,
+    CLASS_COUNT_MISMATCH,
+    CLASS_NAMES_INVALID,
+    CLASS_NAMES_MISSING,
+    MODEL_FILE_DAMAGED,
+    MODEL_FILE_MISSING,
+    MODEL_FILE_UNREADABLE,
+    MODEL_TOO_NEW,
+    NOT_A_FILE,
+    NOT_A_MODEL,
+    WEIGHTS_NOT_RECOGNISED,
+    ArchitectureMismatchError,
+    ModelFileError,
+)
+from flowerclf.core.files import atomic_write, atomic_write_bytes, plain_os_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     import torch
@@ -69,8 +83,12 @@ def _read_header(path: Path) -> dict[str, Any] | None:
                 return None
             raw = f.read(length)
     except OSError as error:
+        reason = plain_os_reason(error)
         raise ModelFileError(
-            f"'{path.name}' could not be read: {error.strerror or error}."
+            f"'{path.name}' could not be read: {reason}.",
+            MODEL_FILE_UNREADABLE,
+            path=path,
+            reason=reason,
         ) from error
     if not raw.startswith(b"{"):
         return None
@@ -82,7 +100,18 @@ def _read_header(path: Path) -> dict[str, Any] | None:
 
 
 def _not_a_model(path: Path) -> ModelFileError:
-    return ModelFileError(f"'{path.name}' is not a flowerclf model file ({MODEL_SUFFIX}).")
+    return ModelFileError(
+        f"'{path.name}' is not a flowerclf model file ({MODEL_SUFFIX}).", NOT_A_MODEL, path=path
+    )
+
+
+def _damaged(path: Path, reason: str, message: str | None = None) -> ModelFileError:
+    return ModelFileError(
+        message or f"'{path.name}' is a flowerclf model file with a damaged description.",
+        MODEL_FILE_DAMAGED,
+        path=path,
+        reason=reason,
+    )
 
 
 def _info_from_header(path: Path, header: Mapping[str, Any]) -> dict[str, Any]:
@@ -93,16 +122,18 @@ def _info_from_header(path: Path, header: Mapping[str, Any]) -> dict[str, Any]:
     try:
         info = json.loads(metadata[FORMAT_NAME])
     except (KeyError, TypeError, ValueError) as error:
-        raise ModelFileError(
-            f"'{path.name}' is a flowerclf model file with a damaged description."
-        ) from error
+        raise _damaged(path, "its description is not readable") from error
     if not isinstance(info, dict):
-        raise ModelFileError(f"'{path.name}' is a flowerclf model file with a damaged description.")
+        raise _damaged(path, "its description is not readable")
     version = info.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise ModelFileError(
             f"'{path.name}' was saved by a newer flowerclf (model format {version}; this one "
-            f"reads format {FORMAT_VERSION} and older). Update flowerclf to open it."
+            f"reads format {FORMAT_VERSION} and older). Update flowerclf to open it.",
+            MODEL_TOO_NEW,
+            path=path,
+            version=version,
+            supported=FORMAT_VERSION,
         )
     classes = info.get("classes")
     if (
@@ -111,18 +142,22 @@ def _info_from_header(path: Path, header: Mapping[str, Any]) -> dict[str, Any]:
         or not classes
         or not all(isinstance(c, str) for c in classes)
     ):
-        raise ModelFileError(
+        raise _damaged(
+            path,
+            "its description has no architecture or class names",
             f"'{path.name}' is a flowerclf model file with a damaged description "
-            "(no architecture or class names)."
+            "(no architecture or class names).",
         )
     return info
 
 
 def _check_exists(path: Path) -> None:
     if not path.exists():
-        raise ModelFileError(f"The model file '{path}' does not exist.")
+        raise ModelFileError(
+            f"The model file '{path}' does not exist.", MODEL_FILE_MISSING, path=path
+        )
     if not path.is_file():
-        raise ModelFileError(f"'{path}' is a folder, not a model file.")
+        raise ModelFileError(f"'{path}' is a folder, not a model file.", NOT_A_FILE, path=path)
 
 
 def _looks_like_torch_file(path: Path) -> bool:
@@ -264,7 +299,10 @@ def _network_from_state(arch: str, num_classes: int, state: dict[str, torch.Tens
         example = (missing or unexpected or wrong)[0]
         raise ModelFileError(
             f"'{name}' is damaged: its weights do not fit {arch} with {num_classes} classes "
-            f"(first problem: {example!r})."
+            f"(first problem: {example!r}).",
+            MODEL_FILE_DAMAGED,
+            path=name,
+            reason=f"its weights do not fit {arch} with {num_classes} classes",
         )
     network.load_state_dict(state, strict=True, assign=True)
     return network.float()
@@ -284,7 +322,10 @@ def load_model(path: str | Path, device: str = "cpu") -> Classifier:
                 raise ModelFileError(
                     f"'{path.name}' holds only weights, without class names. Put its "
                     f'{CLASS_INDICES_NAME} (which maps "0", "1", ... to class names) in the '
-                    "same folder and open it again."
+                    "same folder and open it again.",
+                    CLASS_NAMES_MISSING,
+                    path=indices,
+                    weights=path,
                 )
             classifier = import_tutorial(path, indices)
         else:
@@ -309,7 +350,12 @@ def _classifier_from_file(path: Path, info: dict[str, Any]) -> Classifier:
     try:
         state = load_file(str(path), device="cpu")
     except (SafetensorError, OSError, ValueError) as error:
-        raise ModelFileError(f"'{path.name}' is damaged: its weights cannot be read.") from error
+        raise ModelFileError(
+            f"'{path.name}' is damaged: its weights cannot be read.",
+            MODEL_FILE_DAMAGED,
+            path=path,
+            reason="its weights cannot be read",
+        ) from error
     network = _network_from_state(arch, len(classes), state, path.name)
     metadata = {k: v for k, v in info.items() if k not in _STRUCTURE_KEYS}
     kwargs = {k: info[k] for k in ("image_size", "mean", "std") if k in info}
@@ -323,13 +369,18 @@ def read_class_indices(path: str | Path) -> list[str]:
     """Class names in output order from a ``class_indices.json`` (``{"0": "daisy", ...}``)."""
     path = Path(path)
     if not path.is_file():
-        raise ModelFileError(f"The class names file '{path}' does not exist.")
+        raise ModelFileError(
+            f"The class names file '{path}' does not exist.", CLASS_NAMES_MISSING, path=path
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise ModelFileError(
             f"'{path.name}' is not a readable class names file (JSON such as "
-            '{"0": "daisy", "1": "roses"}).'
+            '{"0": "daisy", "1": "roses"}).',
+            CLASS_NAMES_INVALID,
+            path=path,
+            reason="it is not readable JSON",
         ) from error
     if isinstance(data, list):
         data = {str(i): name for i, name in enumerate(data)}
@@ -346,11 +397,19 @@ def read_class_indices(path: str | Path) -> list[str]:
     if not by_index or sorted(by_index) != list(range(len(data))):
         raise ModelFileError(
             f'\'{path.name}\' must map "0", "1", ... (every number from 0 up, once) to class '
-            'names, such as {"0": "daisy", "1": "roses"}.'
+            'names, such as {"0": "daisy", "1": "roses"}.',
+            CLASS_NAMES_INVALID,
+            path=path,
+            reason="it does not map every number from 0 up to a class name",
         )
     names = [by_index[i] for i in range(len(by_index))]
     if len(set(names)) != len(names):
-        raise ModelFileError(f"'{path.name}' names the same class twice.")
+        raise ModelFileError(
+            f"'{path.name}' names the same class twice.",
+            CLASS_NAMES_INVALID,
+            path=path,
+            reason="it names the same class twice",
+        )
     return names
 
 
@@ -374,28 +433,45 @@ def import_tutorial(
         arch = architecture_info(arch).name
         if detected != arch:
             if detected is None:
-                raise ArchitectureMismatchError(
+                message = (
                     f"This weights file ('{weights_path.name}') does not hold {arch} weights, "
                     "nor those of any other architecture flowerclf knows. Choose another file."
                 )
+            else:
+                message = (
+                    f"This weights file ('{weights_path.name}') seems to hold {detected} "
+                    f"weights, not {arch}. Choose {detected} as the architecture, or another "
+                    "file."
+                )
             raise ArchitectureMismatchError(
-                f"This weights file ('{weights_path.name}') seems to hold {detected} weights, "
-                f"not {arch}. Choose {detected} as the architecture, or another file."
+                message, ARCHITECTURE_MISMATCH, path=weights_path, arch=arch, detected=detected
             )
     elif detected is None:
         raise ModelFileError(
             f"'{weights_path.name}' does not hold the weights of an architecture flowerclf "
-            "knows (torchvision ResNets and ResNeXts)."
+            "knows (torchvision ResNets and ResNeXts).",
+            WEIGHTS_NOT_RECOGNISED,
+            path=weights_path,
         )
     arch = detected
     head = state.get("fc.weight")
     if head is None or head.ndim != 2:
-        raise ModelFileError(f"'{weights_path.name}' has no last layer (fc) to classify with.")
+        raise ModelFileError(
+            f"'{weights_path.name}' has no last layer (fc) to classify with.",
+            MODEL_FILE_DAMAGED,
+            path=weights_path,
+            reason="it has no last layer to classify with",
+        )
     if head.shape[0] != len(classes):
         raise ModelFileError(
             f"'{weights_path.name}' has {head.shape[0]} outputs, but "
             f"'{Path(class_indices_path).name}' names {len(classes)} classes. "
-            "They do not belong together."
+            "They do not belong together.",
+            CLASS_COUNT_MISMATCH,
+            path=weights_path,
+            outputs=int(head.shape[0]),
+            class_names_path=class_indices_path,
+            classes=classes,
         )
     network = _network_from_state(arch, len(classes), state, weights_path.name)
     metadata = {"imported_from": weights_path.name, "created": _utc_now()}

@@ -44,11 +44,19 @@ from flowerclf.core.config import (
     architecture_spec,
 )
 from flowerclf.core.errors import (
+    ARCHITECTURE_MISMATCH,
+    MODEL_FILE_DAMAGED,
+    MODEL_FILE_MISSING,
+    MODEL_FILE_UNREADABLE,
+    NOT_A_FILE,
+    NOT_WEIGHTS,
+    WEIGHTS_DAMAGED,
     ArchitectureMismatchError,
     ModelFileError,
     WeightsUnavailableError,
 )
 from flowerclf.core.events import DownloadEvent, MessageEvent, ProgressCallback, ignore_event
+from flowerclf.core.files import plain_os_reason
 
 __all__ = [
     "ARCHITECTURES",
@@ -131,17 +139,19 @@ def build_model(
     ``progress``), ``"none"`` (random) or the path of a weights file. The last
     layer of a file is kept only when its shape fits ``num_classes``.
     """
-    info = architecture_info(arch)
+    arch = architecture_spec(arch).name
     network = new_network(arch, num_classes)
     if isinstance(weights, str) and weights.lower() in ("none", "random", ""):
         return network
     if isinstance(weights, str) and weights.lower() == "imagenet":
         state_dict = load_imagenet_state_dict(arch, progress)
-        what = f"The cached ImageNet weights file {imagenet_weights_file(arch)}"
+        source = imagenet_weights_file(arch)
+        what = f"The cached ImageNet weights file {source}"
     else:
         state_dict = load_state_dict_file(weights)
-        what = f"This weights file ('{Path(weights).name}')"
-    _load_into(network, info.name, state_dict, what)
+        source = Path(weights)
+        what = f"This weights file ('{source.name}')"
+    _load_into(network, arch, state_dict, source, what)
     return network
 
 
@@ -223,7 +233,11 @@ def _is_counter_key(key: str) -> bool:
 
 
 def _load_into(
-    network: nn.Module, arch: str, state_dict: Mapping[str, torch.Tensor], what: str
+    network: nn.Module,
+    arch: str,
+    state_dict: Mapping[str, torch.Tensor],
+    source: Path,
+    what: str,
 ) -> None:
     """Load ``state_dict`` into ``network``; a last layer that does not fit keeps its new start.
 
@@ -246,21 +260,28 @@ def _load_into(
     unexpected = set(state) - set(own)
     wrong_shape = [k for k in set(own) & set(state) if own[k].shape != state[k].shape]
     if missing or unexpected or wrong_shape:
-        raise ArchitectureMismatchError(_mismatch_message(arch, state_dict, what))
+        raise _mismatch(arch, state_dict, source, what)
     network.load_state_dict(state, strict=True)
 
 
-def _mismatch_message(arch: str, state_dict: Mapping[str, torch.Tensor], what: str) -> str:
+def _mismatch(
+    arch: str, state_dict: Mapping[str, torch.Tensor], source: Path, what: str
+) -> ArchitectureMismatchError:
     detected = detect_architecture(state_dict)
     if detected is not None and detected != arch:
-        return (
+        message = (
             f"{what} seems to hold {detected} weights, not {arch}. "
             f"Choose {detected} as the architecture, or another file."
         )
-    known = ", ".join(ARCHITECTURES)
-    return (
-        f"{what} does not fit {arch}, nor any other architecture flowerclf knows "
-        f"({known}). Choose another file, or train from random weights."
+    else:
+        detected = None
+        known = ", ".join(ARCHITECTURES)
+        message = (
+            f"{what} does not fit {arch}, nor any other architecture flowerclf knows "
+            f"({known}). Choose another file, or train from random weights."
+        )
+    return ArchitectureMismatchError(
+        message, ARCHITECTURE_MISMATCH, path=source, arch=arch, detected=detected
     )
 
 
@@ -280,8 +301,15 @@ def _looks_like_safetensors(path: Path) -> bool:
     return head[8:9] == b"{" and 8 + header_len <= size
 
 
-def _clean_state_dict(obj: Any, name: str) -> dict[str, torch.Tensor]:
-    """A plain ``key -> tensor`` dict out of what a weights file held."""
+def _not_weights(path: str | Path) -> ModelFileError:
+    name = Path(path).name
+    return ModelFileError(
+        f"'{name}' does not hold network weights (a PyTorch state dict).", NOT_WEIGHTS, path=path
+    )
+
+
+def _clean_state_dict(obj: Any, path: str | Path) -> dict[str, torch.Tensor]:
+    """A plain ``key -> tensor`` dict out of what a weights file (``path``) held."""
     if isinstance(obj, Mapping):
         for wrapper in ("state_dict", "model", "model_state_dict"):
             inner = obj.get(wrapper)
@@ -289,10 +317,10 @@ def _clean_state_dict(obj: Any, name: str) -> dict[str, torch.Tensor]:
                 obj = inner
                 break
     if not isinstance(obj, Mapping) or not obj:
-        raise ModelFileError(f"'{name}' does not hold network weights (a PyTorch state dict).")
+        raise _not_weights(path)
     tensors = {k: v for k, v in obj.items() if isinstance(v, torch.Tensor)}
     if not tensors or not all(isinstance(k, str) for k in tensors):
-        raise ModelFileError(f"'{name}' does not hold network weights (a PyTorch state dict).")
+        raise _not_weights(path)
     if all(k.startswith("module.") for k in tensors):
         # Saved from a DataParallel / DistributedDataParallel wrapper.
         tensors = {k[len("module.") :]: v for k, v in tensors.items()}
@@ -307,32 +335,43 @@ def load_state_dict_file(path: str | Path) -> dict[str, torch.Tensor]:
     """
     path = Path(path)
     if not path.exists():
-        raise ModelFileError(f"The weights file '{path}' does not exist.")
+        raise ModelFileError(
+            f"The weights file '{path}' does not exist.", MODEL_FILE_MISSING, path=path
+        )
     if not path.is_file():
-        raise ModelFileError(f"'{path}' is a folder, not a weights file.")
+        raise ModelFileError(f"'{path}' is a folder, not a weights file.", NOT_A_FILE, path=path)
     if _looks_like_safetensors(path):
         from safetensors import SafetensorError
         from safetensors.torch import load_file
 
         try:
-            return _clean_state_dict(load_file(str(path), device="cpu"), path.name)
+            return _clean_state_dict(load_file(str(path), device="cpu"), path)
         except (SafetensorError, OSError, ValueError) as error:
             raise ModelFileError(
-                f"'{path.name}' could not be read as a .safetensors file: it is damaged ({error})."
+                f"'{path.name}' could not be read as a .safetensors file: it is damaged.",
+                MODEL_FILE_DAMAGED,
+                path=path,
+                reason="its contents are not a valid .safetensors file",
             ) from error
     try:
         obj = torch.load(path, map_location="cpu", weights_only=True)
     except OSError as error:
+        reason = plain_os_reason(error)
         raise ModelFileError(
-            f"'{path.name}' could not be read: {error.strerror or error}."
+            f"'{path.name}' could not be read: {reason}.",
+            MODEL_FILE_UNREADABLE,
+            path=path,
+            reason=reason,
         ) from error
     except Exception as error:  # unpickling errors come in many types
         raise ModelFileError(
             f"'{path.name}' is not a weights file flowerclf can read: it is not a PyTorch "
             "state dict or a .safetensors file, or it holds more than plain tensors "
-            "(which flowerclf refuses to load, since such files can run code)."
+            "(which flowerclf refuses to load, since such files can run code).",
+            NOT_WEIGHTS,
+            path=path,
         ) from error
-    return _clean_state_dict(obj, path.name)
+    return _clean_state_dict(obj, path)
 
 
 # --------------------------------------------------------------------------- detection
@@ -391,19 +430,27 @@ def _open_url(url: str, timeout: float):
 
 
 def _unavailable(arch: str, reason: str) -> WeightsUnavailableError:
+    cache_path = imagenet_weights_file(arch)
+    url = _weights_url(arch)
     return WeightsUnavailableError(
-        f"Could not get the ImageNet weights for {arch} ({reason}, and they are not in the "
-        f"cache at {imagenet_weights_file(arch)}). Either download {_weights_url(arch)} and "
-        "pass it with --weights PATH, or train from random weights with --weights none."
+        f"Could not get the ImageNet weights for {arch} ({reason}), and they are not in the "
+        f"cache at {cache_path}. Either download {url} and choose that file as the starting "
+        "weights, or train from random weights.",
+        arch=arch,
+        reason=reason,
+        url=url,
+        cache_path=cache_path,
     )
 
 
 def _download_reason(error: BaseException) -> str:
     if isinstance(error, urllib.error.HTTPError):
-        return f"the download failed: HTTP {error.code} {error.reason}"
+        return f"the server answered {error.code} {error.reason}"
     if isinstance(error, (urllib.error.URLError, TimeoutError, ConnectionError)):
         return "no internet connection"
-    return f"the download failed: {error}"
+    if isinstance(error, OSError) and error.errno is not None:
+        return f"the download could not be stored: {plain_os_reason(error)}"
+    return "the download failed"
 
 
 def _download(arch: str, target: Path, progress: ProgressCallback) -> None:
@@ -456,10 +503,10 @@ def load_imagenet_state_dict(
     arch: str, progress: ProgressCallback = ignore_event
 ) -> dict[str, torch.Tensor]:
     """torchvision's ImageNet state dict for ``arch``, downloading it into the cache if needed."""
-    info = architecture_info(arch)
+    arch = architecture_spec(arch).name
     cached = imagenet_weights_file(arch)
     if not cached.exists():
-        _download(info.name, cached, progress)
+        _download(arch, cached, progress)
     try:
         # The file is in the cache now, so this only reads it (weights only).
         state = torch.hub.load_state_dict_from_url(
@@ -473,8 +520,13 @@ def load_imagenet_state_dict(
         )
     except Exception as error:
         raise WeightsUnavailableError(
-            f"The cached ImageNet weights for {arch} at {cached} are damaged ({error}). "
-            "Delete that file to download it again, pass another file with --weights PATH, "
-            "or train from random weights with --weights none."
+            f"The cached ImageNet weights for {arch} at {cached} are damaged. Delete that file "
+            "to download it again, choose another file as the starting weights, or train from "
+            "random weights.",
+            WEIGHTS_DAMAGED,
+            arch=arch,
+            reason="the cached file cannot be read",
+            url=_weights_url(arch),
+            cache_path=cached,
         ) from error
-    return _clean_state_dict(state, cached.name)
+    return _clean_state_dict(state, cached)

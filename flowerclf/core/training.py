@@ -36,7 +36,12 @@ from flowerclf.core.data import (
     split_samples,
 )
 from flowerclf.core.device import Precision, choose_precision, describe_device, resolve_device
-from flowerclf.core.errors import DatasetError, FlowerclfError
+from flowerclf.core.errors import (
+    NO_TRAINING_IMAGES,
+    TRAINING_DIVERGED,
+    DatasetError,
+    FlowerclfError,
+)
 from flowerclf.core.evaluation import Evaluation, evaluate
 from flowerclf.core.events import (
     EpochEvent,
@@ -182,7 +187,11 @@ def train(
     scan = data if isinstance(data, DatasetScan) else scan_dataset(data)
     train_samples, val_samples = _split(scan, config)
     if not train_samples:
-        raise FlowerclfError("There are no training images left after the validation split.")
+        raise DatasetError(
+            "There are no training images left after the validation split.",
+            NO_TRAINING_IMAGES,
+            val_split=config.val_split,
+        )
 
     seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**31)
     torch.manual_seed(seed)
@@ -193,7 +202,7 @@ def train(
         torch.backends.cudnn.benchmark = True
     progress(
         MessageEvent(
-            f"Training {config.arch} on {describe_device(device)} ({precision.name}); "
+            f"Training {config.arch} on {describe_device(device)} in {precision.words}; "
             f"{len(train_samples)} training and {len(val_samples)} validation images."
         )
     )
@@ -474,7 +483,9 @@ class _Run:
         if not math.isfinite(value):
             raise FlowerclfError(
                 "Training went numerically wrong (the loss is not a number). "
-                "Try a smaller learning rate."
+                "Try a smaller learning rate.",
+                TRAINING_DIVERGED,
+                lr=self.config.lr,
             )
         return value
 

@@ -153,6 +153,30 @@ def test_scan_errors(tmp_path: Path) -> None:
     assert "'green'" in _error_message(presplit)
 
 
+def test_scan_errors_carry_their_kind_and_details(tmp_path: Path) -> None:
+    def error(root: Path) -> DatasetError:
+        with pytest.raises(DatasetError) as info:
+            scan_dataset(root)
+        return info.value
+
+    missing = error(tmp_path / "nowhere")
+    assert (missing.kind, missing.details) == (
+        "dataset_missing",
+        {"path": str(tmp_path / "nowhere")},
+    )
+    a_file = make_image(tmp_path / "photo.jpg")
+    assert error(a_file).kind == "dataset_not_folder"
+    (tmp_path / "empty").mkdir()
+    assert error(tmp_path / "empty").kind == "no_class_folders"
+    one = make_dataset(tmp_path / "one", {"roses": 2})
+    assert (error(one).kind, error(one).details["classes"]) == ("too_few_classes", ["roses"])
+    presplit = make_dataset(tmp_path / "ps", {"red": 2, "blue": 2}, layout="presplit")
+    make_image(presplit / "val" / "green" / "g.jpg", "green")
+    empty = error(presplit)
+    assert empty.kind == "empty_class"
+    assert (empty.details["classes"], empty.details["split"]) == (["green"], "train")
+
+
 # ---------------------------------------------------------------------------
 # Split
 
@@ -346,7 +370,9 @@ def test_decompression_bomb_is_refused(
     with pytest.raises(ImageLoadError) as info, warnings.catch_warnings():
         warnings.simplefilter(warning_filter, Image.DecompressionBombWarning)
         load_image(path)
-    assert "too large" in info.value.reason and "decompression bomb" in info.value.reason
+    assert "too large" in info.value.reason and "decompression" not in info.value.reason
+    assert info.value.kind == "image_unreadable"
+    assert info.value.details == {"path": str(path), "reason": info.value.reason}
 
     root = make_dataset(tmp_path / "ds", {"a": 1, "b": 1}, size=(16, 16))
     (root / "a" / "bomb.png").write_bytes(path.read_bytes())
@@ -354,7 +380,7 @@ def test_decompression_bomb_is_refused(
         warnings.simplefilter(warning_filter, Image.DecompressionBombWarning)
         scan = scan_dataset(root)
     assert [s.path.name for s in scan.skipped] == ["bomb.png"]
-    assert "decompression bomb" in scan.skipped[0].reason
+    assert "too large to open safely" in scan.skipped[0].reason
 
 
 def test_draft_decodes_big_jpegs_smaller(tmp_path: Path) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from pathlib import Path
+
+import pytest
 
 from flowerclf.core import errors
 from flowerclf.core.errors import (
@@ -16,6 +20,8 @@ from flowerclf.core.errors import (
     WeightsUnavailableError,
     WriteError,
 )
+
+CORE = Path(errors.__file__).parent
 
 
 def test_every_kind_is_documented_and_every_documented_kind_exists():
@@ -47,3 +53,22 @@ def test_the_old_classes_still_catch_and_give_a_default_kind():
     assert image.details == {"path": "/photos/rose.jpg", "reason": "the file is empty"}
     written = WriteError("/m/x.safetensors", "the disk is full", "the model")
     assert str(written) == "Could not write the model /m/x.safetensors: the disk is full."
+
+
+def _message_texts(path: Path) -> list[tuple[int, str]]:
+    """The string literals of a module that are not docstrings (f-string parts included)."""
+    kinds = {tokenize.STRING} | {getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+    found = []
+    tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+    for token in tokens:
+        if token.type in kinds and not token.string.lstrip("rbfuRBFU").startswith('"""'):
+            found.append((token.start[0], token.string))
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in CORE.glob("*.py")))
+def test_core_messages_name_no_flag_and_show_no_system_jargon(module):
+    """Flags are the command line's to add; errno text and 'decompression bomb' are no words."""
+    bad = re.compile(r"--[a-z]|\[Errno|strerror|decompression bomb", re.IGNORECASE)
+    offending = [(line, text) for line, text in _message_texts(CORE / module) if bad.search(text)]
+    assert offending == []

@@ -147,11 +147,17 @@ def test_files_that_are_not_models(tmp_path, name, make):
         with pytest.raises(ModelFileError) as caught:
             opener(path)
         assert str(caught.value) == f"'{name}' is not a flowerclf model file (.safetensors)."
+        assert caught.value.kind == "not_a_model"
+        assert caught.value.details == {"path": str(path)}
 
 
 def test_missing_model_file(tmp_path):
-    with pytest.raises(ModelFileError, match="does not exist"):
+    with pytest.raises(ModelFileError, match="does not exist") as caught:
         load_model(tmp_path / "nope.safetensors")
+    assert caught.value.kind == "model_file_missing"
+    with pytest.raises(ModelFileError, match="folder") as caught:
+        load_model(tmp_path)
+    assert caught.value.kind == "not_a_file"
 
 
 def test_newer_format_is_refused_in_plain_words(tmp_path):
@@ -162,8 +168,14 @@ def test_newer_format_is_refused_in_plain_words(tmp_path):
         str(path),
         metadata={"format": "flowerclf", "flowerclf": json.dumps(info)},
     )
-    with pytest.raises(ModelFileError, match="newer flowerclf"):
+    with pytest.raises(ModelFileError, match="newer flowerclf") as caught:
         read_model_info(path)
+    assert caught.value.kind == "model_too_new"
+    assert caught.value.details == {
+        "path": str(path),
+        "version": FORMAT_VERSION + 1,
+        "supported": FORMAT_VERSION,
+    }
 
 
 def test_damaged_weights_are_a_model_file_error(classifier, tmp_path):
@@ -172,8 +184,9 @@ def test_damaged_weights_are_a_model_file_error(classifier, tmp_path):
     state = classifier.state_dict()
     del state["layer4.1.conv2.weight"]
     save_file(state, str(path), metadata=header)
-    with pytest.raises(ModelFileError, match="damaged"):
+    with pytest.raises(ModelFileError, match="damaged") as caught:
         load_model(path)
+    assert caught.value.kind == "model_file_damaged"
 
 
 # --------------------------------------------------------------------------- tutorial pair
@@ -219,14 +232,21 @@ def test_import_checks_the_architecture_and_the_class_count(classifier, tmp_path
     weights, indices = export_tutorial(classifier, tmp_path)
     with pytest.raises(
         ArchitectureMismatchError, match="seems to hold resnet18 weights, not resnet34"
-    ):
+    ) as caught:
         import_tutorial(weights, indices, arch="resnet34")
+    assert caught.value.details == {
+        "path": str(weights),
+        "arch": "resnet34",
+        "detected": "resnet18",
+    }
     assert import_tutorial(weights, indices, arch="resnet18").arch == "resnet18"
 
     three = tmp_path / "three.json"
     three.write_text(json.dumps({"0": "a", "1": "b", "2": "c"}))
-    with pytest.raises(ModelFileError, match="4 outputs.*3 classes"):
+    with pytest.raises(ModelFileError, match="4 outputs.*3 classes") as caught:
         import_tutorial(weights, three)
+    assert caught.value.kind == "class_count_mismatch"
+    assert (caught.value.details["outputs"], len(caught.value.details["classes"])) == (4, 3)
 
 
 @pytest.mark.parametrize(
@@ -237,12 +257,16 @@ def test_bad_class_indices(classifier, tmp_path, content):
     weights, _ = export_tutorial(classifier, tmp_path)
     bad = tmp_path / "bad.json"
     bad.write_text(content)
-    with pytest.raises(ModelFileError, match="bad.json"):
+    with pytest.raises(ModelFileError, match="bad.json") as caught:
         import_tutorial(weights, bad)
+    assert caught.value.kind == "class_names_invalid"
+    assert caught.value.details["path"] == str(bad)
 
 
 def test_pth_without_class_indices_says_what_is_needed(classifier, tmp_path):
     weights, indices = export_tutorial(classifier, tmp_path)
     indices.unlink()
-    with pytest.raises(ModelFileError, match="class_indices.json"):
+    with pytest.raises(ModelFileError, match="class_indices.json") as caught:
         load_model(weights)
+    assert caught.value.kind == "class_names_missing"
+    assert caught.value.details == {"path": str(indices), "weights": str(weights)}

@@ -118,6 +118,8 @@ def test_unknown_architecture_lists_the_known_ones():
         build_model("vgg16", 3, weights="none")
     assert "vgg16" in str(caught.value)
     assert "resnet34" in str(caught.value) and "wide_resnet50_2" in str(caught.value)
+    assert caught.value.kind == "unknown_architecture"
+    assert caught.value.details == {"arch": "vgg16", "choices": list(ARCHITECTURES)}
 
 
 def test_backbone_and_head_share_parameters_with_the_network():
@@ -207,11 +209,19 @@ def test_offline_without_cache_names_both_ways_out(torch_home, monkeypatch):
     monkeypatch.setattr(models, "_open_url", offline)
     with pytest.raises(WeightsUnavailableError) as caught:
         build_model("resnet34", 5, weights="imagenet")
-    message = str(caught.value)
-    assert "no internet connection" in message
-    assert "--weights PATH" in message and "--weights none" in message
-    assert str(imagenet_weights_file("resnet34")) in message
-    assert "https://download.pytorch.org/models/resnet34-b627a593.pth" in message
+    error = caught.value
+    message = str(error)
+    url = "https://download.pytorch.org/models/resnet34-b627a593.pth"
+    assert "no internet connection" in message and "random weights" in message
+    assert str(imagenet_weights_file("resnet34")) in message and url in message
+    assert "--" not in message  # flags are the command line's to add
+    assert error.kind == "weights_unavailable"
+    assert error.details == {
+        "arch": "resnet34",
+        "reason": "no internet connection",
+        "url": url,
+        "cache_path": str(imagenet_weights_file("resnet34")),
+    }
     assert list(imagenet_weights_file("resnet34").parent.iterdir()) == []
 
 
@@ -255,6 +265,8 @@ def test_resnet50_file_into_resnet18_names_resnet50(tmp_path):
         build_model("resnet18", 3, weights=path)
     message = str(caught.value)
     assert "resnet50" in message and "resnet18" in message and "big.pth" in message
+    assert caught.value.kind == "architecture_mismatch"
+    assert caught.value.details == {"path": str(path), "arch": "resnet18", "detected": "resnet50"}
 
 
 def test_partial_file_is_a_mismatch(tmp_path, imagenet18):

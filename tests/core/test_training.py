@@ -134,5 +134,7 @@ def test_an_image_that_breaks_while_decoding_is_skipped_and_reported(tmp_path):
     ],
 )
 def test_impossible_settings_get_a_plain_message(colours, change, words):
-    with pytest.raises(FlowerclfError, match=words):
+    with pytest.raises(FlowerclfError, match=words) as caught:
         train(colours, TrainingConfig(**{**SMALL, **change}))
+    assert caught.value.kind == "invalid_setting"
+    assert caught.value.details["setting"] == next(iter(change))
