@@ -17,17 +17,23 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 
 from flowerclf import __version__
 from flowerclf.core import errors
+from flowerclf.core.config import (
+    ARCHITECTURES,
+    DEFAULT_PREDICT_DEVICE,
+    DEFAULT_PREDICT_PRECISION,
+    DEVICE_CHOICES,
+    FIELD_HELP,
+    PRECISION_CHOICES,
+    TrainingConfig,
+)
 from flowerclf.core.errors import FlowerclfError
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
-# flowerclf.core.device's DEVICE_CHOICES and PRECISION_CHOICES (a test keeps them
-# equal), written out here so that reading the command line does not load torch.
-DEVICES = ("auto", "cpu", "cuda", "mps")
-PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 
 
 # --------------------------------------------------------------------------- output helpers
@@ -199,22 +205,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from flowerclf.core.data import scan_dataset
     from flowerclf.core.events import StopRequest
     from flowerclf.core.modelfile import save_model
-    from flowerclf.core.training import TrainingConfig, train
+    from flowerclf.core.training import train
 
-    config = TrainingConfig(
-        arch=args.arch,
-        weights=args.weights,
-        freeze_backbone=args.freeze_backbone,
-        epochs=args.epochs,
-        batch_size=args.batch_size,
-        lr=args.lr,
-        val_split=args.val_split,
-        image_size=args.image_size,
-        device=args.device,
-        seed=args.seed,
-        workers=args.workers,
-        precision=args.precision,
-    )
+    config = training_config(args)
     config.validate()
     output = Path(args.output)
     scan = scan_dataset(args.data_dir)
@@ -410,6 +403,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def training_config(args: argparse.Namespace) -> TrainingConfig:
+    """The TrainingConfig of parsed ``train`` options: every field has its option."""
+    return TrainingConfig(**{f.name: getattr(args, f.name) for f in fields(TrainingConfig)})
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -418,6 +416,65 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _add_training_options(p: argparse.ArgumentParser) -> None:
+    """One option per TrainingConfig field, its default and help from flowerclf.core.config."""
+    default = TrainingConfig()
+
+    def shown(name: str, extra: str = "") -> str:
+        return f"{FIELD_HELP[name]}{extra} (default: %(default)s)"
+
+    p.add_argument(
+        _flag("arch"),
+        default=default.arch,
+        metavar="ARCH",
+        help=shown("arch", ": " + ", ".join(ARCHITECTURES)),
+    )
+    p.add_argument(
+        _flag("weights"),
+        default=default.weights,
+        metavar="imagenet|none|PATH",
+        help=shown("weights"),
+    )
+    p.add_argument(
+        _flag("freeze_backbone"),
+        action="store_true",
+        default=default.freeze_backbone,
+        help=f"{FIELD_HELP['freeze_backbone']} (default: off, every layer learns)",
+    )
+    p.add_argument(_flag("epochs"), type=int, default=default.epochs, help=shown("epochs"))
+    p.add_argument(
+        _flag("batch_size"), type=int, default=default.batch_size, help=shown("batch_size")
+    )
+    p.add_argument(_flag("lr"), type=float, default=default.lr, help=shown("lr"))
+    p.add_argument(
+        _flag("val_split"), type=float, default=default.val_split, help=shown("val_split")
+    )
+    p.add_argument(
+        _flag("image_size"), type=int, default=default.image_size, help=shown("image_size")
+    )
+    p.add_argument(
+        _flag("device"), default=default.device, choices=DEVICE_CHOICES, help=shown("device")
+    )
+    p.add_argument(
+        _flag("precision"),
+        default=default.precision,
+        choices=PRECISION_CHOICES,
+        help=shown("precision"),
+    )
+    p.add_argument(
+        _flag("seed"),
+        type=int,
+        default=default.seed,
+        help=f"{FIELD_HELP['seed']} (default: a new one each run)",
+    )
+    p.add_argument(
+        _flag("workers"),
+        type=int,
+        default=default.workers,
+        help=f"{FIELD_HELP['workers']} (default: one per core)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -429,40 +486,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flowerclf {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("train", help="fine-tune a model on a folder with one subfolder per class")
+    p = sub.add_parser(
+        "train",
+        help="fine-tune a model on a folder with one subfolder per class",
+        description="Fine-tune a model on DATA_DIR, a folder with one subfolder of photos per "
+        "class, and write it to one .safetensors file.",
+    )
     p.add_argument("data_dir", metavar="DATA_DIR")
     p.add_argument("-o", "--output", required=True, metavar="MODEL.safetensors")
-    p.add_argument(
-        "--arch",
-        default="resnet34",
-        help="resnet18, resnet34 (default), resnet50, resnet101, resnet152, "
-        "resnext50_32x4d, resnext101_32x8d or wide_resnet50_2",
-    )
-    p.add_argument(
-        "--weights",
-        default="imagenet",
-        metavar="imagenet|none|PATH",
-        help="starting weights (default: imagenet)",
-    )
-    p.add_argument(
-        "--freeze-backbone", action="store_true", help="train only the new last layer (fast)"
-    )
-    p.add_argument("--epochs", type=int, default=3)
-    p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--lr", type=float, default=1e-4)
-    p.add_argument("--val-split", type=float, default=0.1)
-    p.add_argument("--image-size", type=int, default=224)
-    p.add_argument("--device", default="auto", choices=DEVICES)
-    p.add_argument(
-        "--precision",
-        default="auto",
-        choices=PRECISIONS,
-        help="number format (auto: bf16 where the hardware has it, else fp32)",
-    )
-    p.add_argument("--seed", type=int, default=None, help="make a CPU run repeatable")
-    p.add_argument(
-        "--workers", type=int, default=None, help="image decoding workers (default: one per core)"
-    )
+    _add_training_options(p)
     p.set_defaults(run=_cmd_train)
 
     p = sub.add_parser("predict", help="classify images and folders of images")
@@ -471,13 +503,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", type=int, default=5)
     p.add_argument("--format", default="table", choices=("table", "json", "csv"))
     p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--device", default="cpu", choices=DEVICES)
+    p.add_argument(
+        "--device",
+        default=DEFAULT_PREDICT_DEVICE,
+        choices=DEVICE_CHOICES,
+        help="where the maths runs (default: %(default)s)",
+    )
     p.add_argument(
         "--precision",
-        default="fp32",
-        choices=PRECISIONS,
-        help="fp32 (default): exact probabilities; auto: a bf16 backbone where the hardware "
-        "has it, faster, probabilities within about 0.01",
+        default=DEFAULT_PREDICT_PRECISION,
+        choices=PRECISION_CHOICES,
+        help="number format (default: %(default)s): fp32 gives exact probabilities; auto: a "
+        "bf16 backbone where the hardware has it, faster, probabilities within about 0.01",
     )
     p.set_defaults(run=_cmd_predict)
 
@@ -494,7 +531,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-save", action="store_true", help="do not store the result in the model file"
     )
-    p.add_argument("--device", default="cpu", choices=DEVICES)
+    p.add_argument(
+        "--device",
+        default=DEFAULT_PREDICT_DEVICE,
+        choices=DEVICE_CHOICES,
+        help="where the maths runs (default: %(default)s)",
+    )
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser("explain", help="write a heat map of what the model looked at")
@@ -509,7 +551,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the class to explain (default: the predicted one)",
     )
     p.add_argument("--opacity", type=float, default=0.5)
-    p.add_argument("--device", default="cpu", choices=DEVICES)
+    p.add_argument(
+        "--device",
+        default=DEFAULT_PREDICT_DEVICE,
+        choices=DEVICE_CHOICES,
+        help="where the maths runs (default: %(default)s)",
+    )
     p.set_defaults(run=_cmd_explain)
 
     p = sub.add_parser(

@@ -306,13 +306,82 @@ def test_ctrl_c_during_training_stops_and_still_saves_the_best_model(tmp_path, c
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_device_and_precision_choices_are_the_engines():
-    """The CLI spells them out so as not to load torch for --help; they must not drift."""
-    from flowerclf import cli
-    from flowerclf.core.device import DEVICE_CHOICES, PRECISION_CHOICES
+def _options(parser, command: str) -> dict:
+    """``dest -> argparse action`` of a subcommand's options."""
+    import argparse
 
-    assert cli.DEVICES == DEVICE_CHOICES
-    assert cli.PRECISIONS == PRECISION_CHOICES
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {action.dest: action for action in sub.choices[command]._actions}
+
+
+def test_device_and_precision_choices_are_the_engines():
+    """Every command offers the engine's choices, read from the one config module."""
+    from flowerclf import cli
+    from flowerclf.core import config, device
+
+    assert device.DEVICE_CHOICES is config.DEVICE_CHOICES
+    parser = cli.build_parser()
+    for command in ("train", "predict", "evaluate", "explain"):
+        options = _options(parser, command)
+        assert tuple(options["device"].choices) == config.DEVICE_CHOICES, command
+    for command in ("train", "predict"):
+        options = _options(parser, command)
+        assert tuple(options["precision"].choices) == config.PRECISION_CHOICES, command
+    assert _options(parser, "predict")["device"].default == config.DEFAULT_PREDICT_DEVICE
+    assert _options(parser, "predict")["precision"].default == config.DEFAULT_PREDICT_PRECISION
+
+
+def test_train_defaults_are_the_training_configs(tmp_path):
+    """The command line, the core and (through the same config) the app agree on defaults."""
+    from dataclasses import fields
+
+    from flowerclf import cli
+    from flowerclf.core.config import TrainingConfig
+
+    args = cli.build_parser().parse_args(["train", str(tmp_path), "-o", str(tmp_path / "m")])
+    default = TrainingConfig()
+    for field in fields(TrainingConfig):
+        assert getattr(args, field.name) == getattr(default, field.name), field.name
+    assert cli.training_config(args) == default
+    options = _options(cli.build_parser(), "train")
+    assert {f.name for f in fields(TrainingConfig)} <= set(options)
+
+
+def test_train_help_shows_every_default(capsys):
+    from dataclasses import fields
+
+    from flowerclf.core.config import TrainingConfig
+
+    with pytest.raises(SystemExit) as caught:
+        main(["train", "--help"])
+    assert caught.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    default = TrainingConfig()
+    for field in fields(TrainingConfig):
+        flag = "--" + field.name.replace("_", "-")
+        assert flag in text, flag
+    for value in ("3", "16", "0.0001", "0.1", "224", "resnet34", "imagenet"):
+        assert f"(default: {value})" in text, value
+    assert text.count("(default: auto)") == 2  # device and precision
+    assert "(default: a new one each run)" in text and "(default: one per core)" in text
+    assert "(default: off" in text  # --freeze-backbone
+    assert str(default.epochs) == "3" and str(default.lr) == "0.0001"
+
+
+def test_train_help_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from flowerclf.cli import main\n"
+        "try:\n    main(['train', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print('torch' in sys.modules, 'numpy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert out.stdout.splitlines()[-1] == "False False"
 
 
 def test_the_cli_words_errors_with_its_flags():
