@@ -578,12 +578,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
-    """The subcommands the parser knows (anything else opens the app with those paths)."""
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    """The subcommands the parser knows, in the order of ``--help``."""
     for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
         if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+            return list(action.choices)
+    return []
+
+
+def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands the parser knows (anything else opens the app with those paths)."""
+    return set(_commands(parser))
+
+
+def _check_app_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Refuse, as argparse would, what is neither a subcommand nor paths for the app.
+
+    The app takes only paths (``flowerclf MODEL IMAGE...``, as "Open with" calls
+    it), and no options. A first word that is not an existing file or folder and
+    does not look like a file name (no extension, no folder) is a mistyped or
+    unknown command; so is anything followed by options.
+    """
+    first = argv[0]
+    commands = ", ".join(_commands(parser))
+    looks_like_a_word = not Path(first).suffix and "/" not in first and os.sep not in first
+    if looks_like_a_word and not os.path.lexists(first):
+        parser.error(
+            f"invalid choice: {first!r} is neither a command nor an existing file or folder "
+            f"(commands: {commands})"
+        )
+    options = [arg for arg in argv if arg.startswith("-") and arg != "-"]
+    if options:
+        what = "invalid choice" if not os.path.lexists(first) else "unrecognized arguments"
+        parser.error(
+            f"{what}: {first!r} with {' '.join(options)}: the app takes only paths of a model "
+            f"and images, without options (commands: {commands})"
+        )
 
 
 def display_problem(environ: dict | None = None, platform: str | None = None) -> str | None:
@@ -633,7 +663,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``flowerclf`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv or (argv[0] not in subcommand_names(parser) and not argv[0].startswith("-")):
+    if not argv:
+        return _run_gui([])
+    if argv[0] not in subcommand_names(parser) and not argv[0].startswith("-"):
+        _check_app_arguments(parser, argv)
         return _run_gui(argv)  # `flowerclf [MODEL] [IMAGE...]`, as "Open with" calls it
     args = parser.parse_args(argv)
     if args.command is None:

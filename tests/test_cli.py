@@ -384,6 +384,53 @@ def test_train_help_does_not_import_torch():
     assert out.stdout.splitlines()[-1] == "False False"
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["describe", "--arch", "resnet18"],
+        ["trian", "data", "-o", "m.safetensors"],
+        ["describe"],
+    ],
+)
+def test_an_unknown_command_is_a_usage_error_not_a_window(argv, monkeypatch, capsys, tmp_path):
+    import flowerclf.cli as cli
+
+    monkeypatch.chdir(tmp_path)
+    opened = []
+    monkeypatch.setattr(cli, "_run_gui", lambda paths: opened.append(paths) or 0)
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert opened == []
+    assert len(err.strip().splitlines()) == 1
+    assert "invalid choice" in err and repr(argv[0]) in err
+    assert "train" in err and "predict" in err  # the commands that exist
+
+
+def test_options_after_existing_paths_are_refused(monkeypatch, capsys, tmp_path):
+    import flowerclf.cli as cli
+
+    photo = make_image(tmp_path / "photo.jpg", "red", (20, 20))
+    opened = []
+    monkeypatch.setattr(cli, "_run_gui", lambda paths: opened.append(paths) or 0)
+    with pytest.raises(SystemExit) as caught:
+        main([str(photo), "--top-k", "3"])
+    assert caught.value.code == 2 and opened == []
+    assert "--top-k" in capsys.readouterr().err
+
+
+def test_paths_still_open_the_app(monkeypatch, tmp_path):
+    import flowerclf.cli as cli
+
+    photo = make_image(tmp_path / "photo.jpg", "red", (20, 20))
+    opened = []
+    monkeypatch.setattr(cli, "_run_gui", lambda paths: opened.append(paths) or 0)
+    assert main([str(photo), str(tmp_path / "model.safetensors")]) == 0
+    assert main([str(tmp_path)]) == 0  # an existing folder of photos
+    assert opened == [[str(photo), str(tmp_path / "model.safetensors")], [str(tmp_path)]]
+
+
 def test_the_cli_words_errors_with_its_flags():
     from flowerclf.cli import cli_message
     from flowerclf.core.errors import (
