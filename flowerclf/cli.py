@@ -15,7 +15,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -52,41 +51,74 @@ def _duration(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class ProgressPrinter:
-    """Turns core events into a progress bar on stderr and one line per epoch on stdout."""
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
 
-    def __init__(self, stream=None, out=None, width: int = 28):
+
+_BAR_STEPS = 1000  # the bar counts thousandths of the work
+
+
+def _new_bar(stream, min_interval: float, text: str):
+    """A tqdm bar on ``stream``, described by ``text``, that erases itself when closed."""
+    from tqdm import tqdm
+
+    class _Bar(tqdm):
+        monitor_interval = 0  # no watchdog thread: the events drive every redraw
+
+    return _Bar(
+        desc=text,
+        total=_BAR_STEPS,
+        file=stream,
+        leave=False,
+        dynamic_ncols=True,
+        mininterval=min_interval,
+        miniters=1,  # any progress may redraw, at most every min_interval seconds
+        bar_format="{percentage:3.0f}%|{bar}| {desc}",
+    )
+
+
+class ProgressPrinter:
+    """Turns core events into a tqdm progress bar on stderr and one line per epoch on stdout.
+
+    The bar is drawn only when stderr is a terminal; in a log or a pipe the
+    progress becomes a plain line every 10 percent instead.
+    """
+
+    min_interval = 0.1  # seconds between redraws of the bar
+
+    def __init__(self, stream=None, out=None):
         self.stream = stream or sys.stderr
         self.out = out or sys.stdout
-        self.width = width
-        self.interactive = self.stream.isatty()
-        self._last_draw = 0.0
+        self.interactive = _is_terminal(self.stream)
+        self._bar = None
+        self._bar_kind: str | None = None
         self._last_percent = -1
-        self._bar_shown = False
 
-    def _draw(self, text: str, fraction: float, force: bool = False) -> None:
-        now = time.monotonic()
-        percent = int(100 * fraction)
-        if self.interactive:
-            if not force and now - self._last_draw < 0.1:
+    def _draw(self, kind: str, text: str, fraction: float) -> None:
+        fraction = min(max(fraction, 0.0), 1.0)
+        if not self.interactive:  # logs and pipes: a line every 10 percent
+            percent = int(100 * fraction)
+            if percent // 10 == self._last_percent // 10:
                 return
-            filled = int(self.width * fraction)
-            bar = "#" * filled + "." * (self.width - filled)
-            self.stream.write(f"\r[{bar}] {percent:3d}% {text}\x1b[K")
-            self._bar_shown = True
-        else:  # logs and pipes: a line every 10 percent
-            if percent // 10 == self._last_percent // 10 and not force:
-                return
+            self._last_percent = percent
             self.stream.write(f"{percent:3d}% {text}\n")
-        self._last_percent = percent
-        self._last_draw = now
-        self.stream.flush()
+            self.stream.flush()
+            return
+        steps = round(fraction * _BAR_STEPS)
+        # a download, or work that starts again from 0 (evaluating after training), gets a new bar
+        if self._bar is None or kind != self._bar_kind or steps < self._bar.n:
+            self.close()
+            self._bar = _new_bar(self.stream, self.min_interval, text)
+            self._bar_kind = kind
+        self._bar.set_description_str(text, refresh=False)
+        self._bar.update(steps - self._bar.n)
 
     def _clear(self) -> None:
-        if self._bar_shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self._bar_shown = False
+        if self._bar is not None:
+            self._bar.clear()
 
     def __call__(self, event) -> None:
         from flowerclf.core.events import (
@@ -99,12 +131,14 @@ class ProgressPrinter:
 
         if isinstance(event, StepEvent):
             self._draw(
+                "work",
                 f"epoch {event.epoch}/{event.epochs} step {event.step}/{event.steps_per_epoch} "
                 f"loss {event.loss:.4f} ETA {_duration(event.eta_s)}",
                 event.fraction,
             )
         elif isinstance(event, StageEvent):
             self._draw(
+                "work",
                 f"{event.stage} {event.done}/{event.total} ETA {_duration(event.eta_s)}",
                 event.fraction,
             )
@@ -112,6 +146,7 @@ class ProgressPrinter:
             total = event.bytes_total or 0
             fraction = event.bytes_done / total if total else 0.0
             self._draw(
+                "download",
                 f"downloading {event.name} {event.bytes_done / 1e6:.1f}/{total / 1e6:.1f} MB",
                 fraction,
             )
@@ -128,7 +163,10 @@ class ProgressPrinter:
             print(event.text, file=self.stream, flush=True)
 
     def close(self) -> None:
-        self._clear()
+        """Erase the bar (if one is shown); the next event draws a new one."""
+        if self._bar is not None:
+            bar, self._bar, self._bar_kind = self._bar, None, None
+            bar.close()
 
 
 def cli_message(error: FlowerclfError) -> str:

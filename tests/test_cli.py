@@ -457,3 +457,68 @@ def test_the_cli_words_errors_with_its_flags():
     assert cli_message(setting).startswith("--batch-size: The batch size")
     plain = FlowerclfError("Something plain.", "not_a_model", path="x")
     assert cli_message(plain) == "Something plain."
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _steps(n: int):
+    from flowerclf.core.events import StepEvent
+
+    return [
+        StepEvent(1, 1, i, n, 0.5, i * 4, i / n, float(i), float(n - i)) for i in range(1, n + 1)
+    ]
+
+
+def _epoch():
+    from flowerclf.core.events import EpochEvent
+
+    return EpochEvent(
+        epoch=1,
+        epochs=1,
+        train_loss=0.5,
+        val_loss=0.4,
+        val_accuracy=0.75,
+        per_class_accuracy={},
+        is_best=True,
+        fraction=1.0,
+        elapsed_s=1.0,
+        eta_s=0.0,
+        images_per_second=10.0,
+    )
+
+
+def test_progress_on_a_terminal_is_a_tqdm_bar_on_stderr():
+    from flowerclf.cli import ProgressPrinter
+
+    err, out = _Terminal(), io.StringIO()
+    printer = ProgressPrinter(stream=err, out=out)
+    printer.min_interval = 0  # draw every event, however fast they come
+    for event in _steps(20):
+        printer(event)
+    printer(_epoch())
+    printer.close()
+    drawn = err.getvalue()
+    assert "\r" in drawn and "%|" in drawn and "epoch 1/1 step" in drawn  # tqdm's bar
+    assert out.getvalue() == (
+        "epoch 1/1: train loss 0.5000, val loss 0.4000, val accuracy 75.0% (best so far)\n"
+    )
+    assert drawn.rstrip(" ").endswith("\r")  # closing erases the bar's line
+
+
+def test_progress_off_a_terminal_is_a_line_every_ten_percent():
+    from flowerclf.cli import ProgressPrinter
+
+    err, out = io.StringIO(), io.StringIO()
+    printer = ProgressPrinter(stream=err, out=out)
+    for event in _steps(100):
+        printer(event)
+    printer(_epoch())
+    printer.close()
+    lines = err.getvalue().splitlines()
+    # the first event, then each new tenth
+    assert [line[:4] for line in lines] == ["  1%"] + [f"{p:3d}%" for p in range(10, 101, 10)]
+    assert "\r" not in err.getvalue() and "|" not in err.getvalue()
+    assert out.getvalue().startswith("epoch 1/1: train loss 0.5000")
