@@ -62,21 +62,30 @@ def test_matches_the_reference_float_pipeline(classifier, tmp_path):
     np.testing.assert_allclose(got, expected, atol=2e-3)
 
 
-def test_fast_precision_stays_close_to_fp32(tmp_path):
-    """'auto' (bf16 where the CPU has it) keeps the top class and probabilities near fp32."""
+def test_bf16_stays_close_to_fp32(tmp_path):
+    """The fast format ('auto' picks it where the CPU computes it natively) keeps the top
+    class and the probabilities near fp32's.
+
+    bf16 is asked for by name, so that the comparison is made on every CPU: where
+    bf16 is not native it is emulated, slower but with the same rounding.
+    """
     torch.manual_seed(1)
     network = resnet18(num_classes=4)
     with torch.no_grad():
         network.fc.weight.mul_(20)  # confident outputs, like a trained model's
-    fast = Classifier(network, "resnet18", list("abcd"), image_size=96, precision="auto")
+    fast = Classifier(network, "resnet18", list("abcd"), image_size=96, precision="bf16")
     exact = Classifier(network, "resnet18", list("abcd"), image_size=96, precision="fp32")
+    assert (fast.precision, exact.precision) == ("bf16", "fp32")
     paths = [
         make_image(tmp_path / f"{i}.jpg", c, (120, 100), seed=i)
         for i, c in enumerate(["red", "blue", "green", "orange", "purple", "grey"])
     ]
+    largest = 0.0
     for a, b in zip(fast.predict(paths), exact.predict(paths)):
         assert a.label == b.label
-        assert np.abs(a.probs - b.probs).max() < 0.02
+        largest = max(largest, float(np.abs(a.probs - b.probs).max()))
+    assert largest < 0.02
+    assert largest > 0  # bf16 really ran: its rounding moves the probabilities a little
 
 
 def test_predictions_follow_new_weights():
