@@ -241,8 +241,13 @@ def _utc_now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def save_model(classifier: Classifier, path: str | Path) -> Path:
+def save_model(
+    classifier: Classifier, path: str | Path, *, extra: Mapping[str, Any] | None = None
+) -> Path:
     """Write ``classifier`` to one ``.safetensors`` file; returns its path.
+
+    ``extra`` adds entries to the file's description (the recovery folder
+    stores the name a model had in the app) without touching the classifier.
 
     ``.safetensors`` is appended to a name without it. The file is written
     beside its final name and moved into place, so an existing model is never
@@ -257,7 +262,7 @@ def save_model(classifier: Classifier, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != MODEL_SUFFIX:
         path = path.with_name(path.name + MODEL_SUFFIX)
-    metadata = dict(classifier.metadata or {})
+    metadata = {**(classifier.metadata or {}), **(extra or {})}
     info = {
         **metadata,
         "created": metadata.get("created") or _utc_now(),
