@@ -300,7 +300,7 @@ def m_latency_fc(arch: str, files: dict, repeats: dict, warmup: int, precisions:
 def m_latency_app(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
     """One photo dropped on the app's Predict tab until its bars show: median milliseconds.
 
-    The same path as a person's drop: the tab queues it, a Job thread decodes
+    The same path as a person's drop: the tab queues it, a task thread decodes
     and classifies it, and the result reaches the GUI thread, which shows the
     bars. fp32, the app's default.
     """
@@ -309,11 +309,14 @@ def m_latency_app(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
 
     app = _offscreen_app()
-    from flowerclf.gui import workers
     from flowerclf.gui.predict_tab import PredictTab
+    from flowerclf.gui.session import Session
     from flowerclf.gui.settings import Settings
+    from flowerclf.gui.tasks import TaskRunner, active_tasks
 
-    tab = PredictTab(Settings())
+    runner = TaskRunner()
+    session = Session(runner)
+    tab = PredictTab(session, runner, Settings())
     tab.resize(1100, 750)
     tab.show()
     # The app loads models in a job thread and runs no torch work on the GUI
@@ -324,7 +327,7 @@ def m_latency_app(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
     loader = threading.Thread(target=lambda: loaded.append(_classifier(arch)))
     loader.start()
     loader.join()
-    tab.set_classifier(loaded[0])
+    session.add_model(loaded[0], arch)
     loop = QEventLoop()
     # The bars are drawn in the same slot that stores the prediction; look for it
     # every millisecond (a timer on the GUI thread, as cheap as a poll can be).
@@ -337,7 +340,7 @@ def m_latency_app(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
 
     def drop(path: str) -> float:
         tab.clear()  # the same file again would otherwise only be selected
-        _wait_until(app, lambda: not workers.active_jobs(), 60)  # e.g. the last preview
+        _wait_until(app, lambda: not active_tasks(), 60)  # e.g. the last preview
         start = time.perf_counter()
         tab.add_paths([path])
         poll.start()
@@ -360,7 +363,7 @@ def m_latency_app(arch: str, files: dict, repeats: dict, warmup: int) -> dict:
         out[kind] = {"median_ms": 1000 * median(times), "min_ms": 1000 * min(times)}
     tab.clear()
     tab.close()
-    _wait_until(app, lambda: not workers.active_jobs(), 60)
+    _wait_until(app, lambda: not active_tasks(), 60)
     return out
 
 
@@ -456,8 +459,14 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
 
     app = _offscreen_app()
     import flowerclf.core.training  # noqa: F401 - the app loads torch before anyone can train
+    from flowerclf.core.config import TrainingConfig
+    from flowerclf.gui.session import Session
+    from flowerclf.gui.settings import Settings
+    from flowerclf.gui.tasks import TaskRunner
+    from flowerclf.gui.train_tab import TrainTab
+    from flowerclf.gui.training_run import TrainingRun
 
-    options = {"arch": arch, "weights": "none", "epochs": epochs, "device": "cpu"}
+    config = TrainingConfig(arch=arch, weights="none", epochs=epochs, device="cpu")
     ticks: list[float] = []
     heartbeat = QTimer()
     heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
@@ -465,41 +474,23 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
     loop = QEventLoop()
     outcome: dict = {}
-
-    try:  # the real Train tab: its progress handling, chart and log run on the GUI thread
-        from flowerclf.gui.settings import Settings
-        from flowerclf.gui.train_tab import TrainTab
-
-        mode = "the app's Train tab (TrainTab + Job)"
-    except Exception as error:  # noqa: BLE001 - fall back to the worker alone
-        TrainTab = None  # noqa: N806
-        mode = f"the app's training Job alone (Train tab not importable: {error})"
-
-    if TrainTab is not None:
-        tab = TrainTab(Settings())
-        tab.resize(1100, 750)
-        tab.show()
-        tab.set_folder(dataset)
-        _wait_until(app, lambda: tab.scan is not None, 60)
-        tab.set_options(options)
-        tab.trainingFinished.connect(lambda result: outcome.setdefault("result", result))
-        tab.busyChanged.connect(lambda busy: None if busy else loop.quit())
-        start = _start(heartbeat, ticks)
-        if not tab.start_training():
-            raise RuntimeError("the Train tab refused to start")
-    else:
-        from flowerclf.core.data import scan_dataset
-        from flowerclf.gui import jobs
-        from flowerclf.gui.workers import Job
-
-        seen = []
-        job = Job(jobs.train(scan_dataset(dataset), options), "training")
-        job.progress.connect(lambda events: seen.extend(events))
-        job.result.connect(lambda result: outcome.setdefault("result", result))
-        job.failed.connect(lambda error: outcome.setdefault("error", error.message))
-        job.finished.connect(loop.quit)
-        start = _start(heartbeat, ticks)
-        job.start()
+    # The real Train tab: its progress handling, chart and log run on the GUI thread.
+    mode = "the app's Train tab (TrainTab over TrainingRun and the task runner)"
+    runner = TaskRunner()
+    session = Session(runner)
+    run = TrainingRun(session, runner)
+    tab = TrainTab(run, Settings())
+    tab.resize(1100, 750)
+    tab.show()
+    tab.set_folder(dataset)
+    _wait_until(app, lambda: run.scan is not None, 60)
+    tab.options.set_config(config)
+    run.finished.connect(lambda result: outcome.setdefault("result", result))
+    run.failed.connect(lambda error: outcome.setdefault("error", str(error.exception)))
+    run.stateChanged.connect(lambda state: loop.quit() if state == "idle" else None)
+    start = _start(heartbeat, ticks)
+    if not tab.start_training():
+        raise RuntimeError("the Train tab refused to start")
     loop.exec()
     heartbeat.stop()
     seconds = time.perf_counter() - start

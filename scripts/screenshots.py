@@ -127,6 +127,7 @@ def main() -> int:
     draw_flower("rose", seed=77_001).save(check / "tulip" / "IMG_0412.jpg", quality=92)
     draw_flower("daisy", seed=77_002).save(check / "sunflower" / "IMG_0977.jpg", quality=92)
 
+    from flowerclf.core.config import TrainingConfig
     from flowerclf.gui.app import configure_app
     from flowerclf.gui.main_window import MainWindow
 
@@ -145,30 +146,32 @@ def main() -> int:
     train = window.train_tab
     window.tabs.setCurrentWidget(train)
     train.set_folder(str(dataset))
-    wait_until(lambda: train.scan is not None, 120, "the dataset scan")
-    train.set_options(
-        {
-            "arch": "resnet18",
-            "weights": "none",
-            "epochs": args.epochs,
-            "batch_size": 8,
-            "lr": 0.001,
-            "image_size": 64,
-            "val_split": 0.2,
-        }
+    wait_until(lambda: train.run.scan is not None, 120, "the dataset scan")
+    train.options.set_config(
+        TrainingConfig(
+            arch="resnet18",
+            weights="none",
+            epochs=args.epochs,
+            batch_size=8,
+            lr=0.001,
+            image_size=64,
+            val_split=0.2,
+        )
     )
     train.start_training()
     # Mid-run: the progress bar with its time left, live curves, Stop available.
-    wait_until(lambda: train.progress.value() >= 700 or not train.is_training(), 1800, "training")
+    wait_until(
+        lambda: train.progress.value() >= 700 or not train.run.is_training(), 1800, "training"
+    )
     window.grab().save(str(args.out / "train.png"))
-    wait_until(lambda: not train.is_training(), 1800, "training")
+    wait_until(lambda: not train.run.is_training(), 1800, "training")
     window.grab().save(str(args.out / "train-finished.png"))
 
     predict = window.predict_tab
     window.tabs.setCurrentWidget(predict)
     predict.add_paths([str(p) for p in sorted(new_photos.iterdir())])
     wait_until(
-        lambda: not predict.is_busy() and len(predict.rows()) == 2 * len(FLOWERS),
+        lambda: not predict.predictions.is_busy() and len(predict.rows()) == 2 * len(FLOWERS),
         300,
         "predictions",
     )
@@ -177,7 +180,7 @@ def main() -> int:
     right = [r for r in rows if r.prediction.label in r.name] or rows
     best = min(right, key=lambda r: r.prediction.confidence)
     predict.select_row(best)
-    wait_until(lambda: best.key in predict._previews, 30, "the picture")  # noqa: SLF001
+    wait_until(lambda: best.key in predict.panel._previews, 30, "the picture")  # noqa: SLF001
     predict.message_bar.dismiss()
     window.grab().save(str(args.out / "predict.png"))
 
@@ -207,11 +210,11 @@ def main() -> int:
     wait_until(lambda: True, 0, "")
     window.grab().save(str(args.out / "results.png"))
     # And the images to review, worst first.
-    results.image_tabs.setCurrentIndex(results.review_page_index)
+    results.images.setCurrentIndex(results.images.review_page_index)
     wait_until(lambda: not results.is_loading_thumbnails(), 60, "the thumbnails")
     window.grab().save(str(args.out / "results-review.png"))
 
-    window.models[-1].saved = True  # nothing to ask about when the script closes
+    window.session.models[-1].saved = True  # nothing to ask about when the script closes
     window.close()
     wait_until(lambda: not window.isVisible(), 60, "the window to close")
     shots = ["predict-empty.png", "train.png", "train-finished.png", "predict.png", "heatmap.png"]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 import flowerclf
 from flowerclf.gui.main_window import APP_NAME, MainWindow
 from flowerclf.gui.settings import APPLICATION, ORGANIZATION
-from flowerclf.gui.workers import active_jobs
+from flowerclf.gui.tasks import active_tasks
 
 
 def resources_dir() -> Path | None:
@@ -69,14 +69,17 @@ def run_app(paths: list[str]) -> int:
     assert isinstance(app, QApplication)
     configure_app(app)
     window = create_window(paths)
+    # The window closes only once nothing is left to lose; then the app ends,
+    # whatever Qt thinks of the windows still around (a dialog, say).
+    window.closed.connect(app.quit)
     code = app.exec()
     # The window closes only once its threads have ended; this is the safety
     # net for any other way out of the event loop: a QThread destroyed while
     # running aborts the process.
-    for job in active_jobs():
-        job.cancel()
-    for job in active_jobs():
-        job.wait()
+    for task in active_tasks():
+        task.cancel()
+    for task in active_tasks():
+        task.wait()
     del window
     return int(code)
 

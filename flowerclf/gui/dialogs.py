@@ -1,8 +1,13 @@
-"""Small questions to the person at the keyboard, each answered with a plain key."""
+"""Small questions to the person at the keyboard, and the About box's text."""
 
 from __future__ import annotations
 
+import PySide6
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+import flowerclf
+from flowerclf.gui.model_tasks import package_version
 
 
 def ask_choice(
@@ -36,3 +41,30 @@ def ask_choice(
     box.exec()
     clicked = box.clickedButton()
     return next((key for key, button in buttons.items() if button is clicked), None)
+
+
+def about_text(device: str | None) -> str:
+    """Versions and device, as shown by Help > About (rich text)."""
+    tr = QCoreApplication.translate
+    shown = device if device is not None else tr("About", "(still loading)")
+    return (
+        f"<h3>FlowerClf {flowerclf.__version__}</h3><p>"
+        + tr(
+            "About",
+            "Classify photos with a neural network, or teach it your own classes "
+            "from a folder of labelled photos.",
+        )
+        + "</p><table>"
+        f"<tr><td>flowerclf&nbsp;&nbsp;</td><td>{flowerclf.__version__}</td></tr>"
+        f"<tr><td>torch</td><td>{package_version('torch')}</td></tr>"
+        f"<tr><td>torchvision</td><td>{package_version('torchvision')}</td></tr>"
+        f"<tr><td>Qt</td><td>{qVersion()} (PySide6 {PySide6.__version__})</td></tr>"
+        f"<tr><td>{tr('About', 'Device')}</td><td>{shown}</td></tr>"
+        "</table>"
+    )
+
+
+def file_stem(name: str) -> str:
+    """A model's name made safe as a file name."""
+    keep = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("_")
+    return keep or "model"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -161,8 +161,8 @@ class DropArea(QFrame):
         self.state = ""
         self.set_state(self.LOADING)
 
-    def set_state(self, state: str, *, waiting: int = 0) -> None:
-        """Switch the wording and buttons; ``waiting`` counts drops kept for later."""
+    def set_state(self, state: str, *, waiting: tuple[int, int] = (0, 0)) -> None:
+        """Switch the wording and buttons; ``waiting``: (photos, folders) kept for later."""
         self.state = state
         if state == self.LOADING:
             self.title.setText("Getting ready…")
@@ -182,9 +182,8 @@ class DropArea(QFrame):
                 "Drop pictures or whole folders on this window, open them, "
                 "or paste a picture with Ctrl+V."
             )
-        if waiting and state != self.READY:
-            noun = "drop" if waiting == 1 else "drops"
-            self.text.setText(self.text.text() + f"\n\n{waiting} {noun} waiting to be classified.")
+        if any(waiting) and state != self.READY:
+            self.text.setText(self.text.text() + "\n\n" + waiting_text(*waiting))
         has_model = state == self.READY
         # The one thing to do next stands out.
         self.open_model_button.setObjectName("" if has_model else "PrimaryButton")
@@ -202,3 +201,24 @@ class DropArea(QFrame):
         self.setProperty("dragActive", active)
         self.style().unpolish(self)
         self.style().polish(self)
+
+
+def waiting_text(photos: int, folders: int) -> str:
+    """ "3 photos and 1 folder waiting to be classified": photos, not drops, are counted."""
+    tr = QCoreApplication.translate
+    parts = []
+    if photos:
+        parts.append(
+            tr("DropArea", "1 photo")
+            if photos == 1
+            else tr("DropArea", "{n} photos").format(n=photos)
+        )
+    if folders:
+        parts.append(
+            tr("DropArea", "1 folder")
+            if folders == 1
+            else tr("DropArea", "{n} folders").format(n=folders)
+        )
+    return tr("DropArea", "{what} waiting to be classified.").format(
+        what=tr("DropArea", " and ").join(parts)
+    )

@@ -3,10 +3,9 @@
 :class:`HeatMapPanel` holds the toggle, the opacity slider and a colour scale,
 and drives an :class:`~flowerclf.gui.image_view.ImageView`: it computes the
 Grad-CAM map of the top class (or of the class clicked in the bars) in a
-worker, at the size the picture is shown, and lays it over the picture. Maps
-are kept per (picture, class), so going back and forth costs nothing; only one
-is computed at a time, and the latest wish waits its turn rather than piling
-threads up.
+task (the runner's ``heat-map`` slot: the newest wish wins), at the size the
+picture is shown, and lays it over the picture. Maps are kept per (picture,
+class), so going back and forth costs nothing.
 """
 
 from __future__ import annotations
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowerclf.gui import insight_jobs
+from flowerclf.gui import insight_tasks
+from flowerclf.gui.error_words import describe
 from flowerclf.gui.settings import Settings
-from flowerclf.gui.workers import Job, JobError
+from flowerclf.gui.tasks import Policy, TaskError, TaskRunner
 
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.predict import Classifier
@@ -71,21 +71,24 @@ class ColourScale(QWidget):
 class HeatMapPanel(QWidget):
     """Toggle, opacity and status of the heat map laid over ``view``."""
 
-    busyChanged = Signal(bool)  # noqa: N815
     mapShown = Signal(object)  # noqa: N815 - the HeatMap now on the picture
 
-    def __init__(self, view: ImageView, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        view: ImageView,
+        runner: TaskRunner,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._view = view
         self._settings = settings
+        self._slot = runner.slot("heat-map", Policy.LATEST)
         self._classifier: Classifier | None = None
         self._picture: tuple[int, str | bytes] | None = None  # (row key, source)
         self._wanted_class = TOP
-        self._cache: OrderedDict[tuple[int, int], insight_jobs.HeatMap] = OrderedDict()
-        self._job: Job | None = None
-        self._running: tuple[int, int] | None = None
-        self._pending: tuple[int, str | bytes, int] | None = None
-        self._current: insight_jobs.HeatMap | None = None
+        self._cache: OrderedDict[tuple[int, int], insight_tasks.HeatMap] = OrderedDict()
+        self._current: insight_tasks.HeatMap | None = None
         self._build()
 
     def _build(self) -> None:
@@ -143,7 +146,7 @@ class HeatMapPanel(QWidget):
         """A new model: maps of the old one no longer apply."""
         self._classifier = classifier
         self._cache.clear()
-        self._pending = None
+        self._slot.cancel()
         self._wanted_class = TOP
         self._update()
 
@@ -168,12 +171,12 @@ class HeatMapPanel(QWidget):
     def is_on(self) -> bool:
         return self.toggle.isChecked()
 
-    def current(self) -> insight_jobs.HeatMap | None:
+    def current(self) -> insight_tasks.HeatMap | None:
         """The map on the picture now, if any."""
         return self._current
 
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self._slot.is_busy()
 
     # -- reacting ---------------------------------------------------------------------------
 
@@ -190,79 +193,45 @@ class HeatMapPanel(QWidget):
     def _update(self) -> None:
         """Show the wanted map if it is known, else ask for it."""
         if not self.toggle.isChecked() or self._picture is None or self._classifier is None:
-            self._pending = None
+            self._slot.cancel()
             self._show(None)
             if self.toggle.isChecked() and self._classifier is None:
-                self.status_label.setText("Open or train a model to see heat maps.")
+                self.status_label.setText(self.tr("Open or train a model to see heat maps."))
             return
         key, source = self._picture
-        cached = self._cache.get((key, self._wanted_class))
+        wanted = self._wanted_class
+        cached = self._cache.get((key, wanted))
         if cached is not None:
-            self._cache.move_to_end((key, self._wanted_class))
-            self._pending = None
+            self._cache.move_to_end((key, wanted))
+            self._slot.cancel()
             self._show(cached)
             return
         self._show(None, waiting=True)
-        self._pending = (key, source, self._wanted_class)
-        self._start_next()
-
-    def _start_next(self) -> None:
-        if self._job is not None or self._pending is None or self._classifier is None:
-            return
-        key, source, wanted = self._pending
-        self._pending = None
         classifier = self._classifier
-        job = Job(
-            insight_jobs.heat_map(classifier, source, None if wanted == TOP else wanted),
+        self._slot.start(
+            insight_tasks.heat_map(classifier, source, None if wanted == TOP else wanted),
             "computing the heat map",
+            on_result=lambda result: self._on_result(key, wanted, result),
+            on_error=self._on_failed,
         )
-        job.result.connect(lambda result: self._on_result(classifier, key, wanted, result))
-        job.failed.connect(lambda error: self._on_failed(key, wanted, error))
-        job.finished.connect(lambda: self._on_finished(job))
-        self._job = job
-        self._running = (key, wanted)
-        job.start()
-        self.busyChanged.emit(True)
 
-    def _on_result(
-        self, classifier: Classifier, key: int, wanted: int, result: insight_jobs.HeatMap
-    ) -> None:
-        if classifier is not self._classifier:
-            return  # made with a model that is no longer the current one
+    def _on_result(self, key: int, wanted: int, result: insight_tasks.HeatMap) -> None:
+        # The newest wish, made with the current model: older ones were cancelled.
         if not self.scale.has_scale():
             self.scale.set_scale(result.scale)
         for cls in {wanted, result.class_index}:
             self._cache[(key, cls)] = result
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
-        if self._pending is None and self._is_wanted(key, wanted):
-            self._show(result)
+        self._show(result)
 
-    def _on_failed(self, key: int, wanted: int, error: JobError) -> None:
-        if self._pending is None and self._is_wanted(key, wanted):
-            self._show(None)
-            self.status_label.setText(f"No heat map: {error.message}")
-
-    def _is_wanted(self, key: int, wanted: int) -> bool:
-        return (
-            self.toggle.isChecked()
-            and self._picture is not None
-            and self._picture[0] == key
-            and self._wanted_class == wanted
-        )
-
-    def _on_finished(self, job: Job) -> None:
-        if job is not self._job:
-            return
-        self._job = None
-        self._running = None
-        self._start_next()
-        if self._job is None:
-            self.busyChanged.emit(False)
+    def _on_failed(self, error: TaskError) -> None:
+        self._show(None)
+        self.status_label.setText(self.tr("No heat map: {why}").format(why=describe(error)))
 
     # -- showing ------------------------------------------------------------------------------
 
-    def _show(self, result: insight_jobs.HeatMap | None, waiting: bool = False) -> None:
+    def _show(self, result: insight_tasks.HeatMap | None, waiting: bool = False) -> None:
         self._current = result
         opacity = self.opacity.value() / 100
         self._view.set_overlay(result.image if result is not None else None, opacity)
@@ -288,8 +257,3 @@ class HeatMapPanel(QWidget):
         self.opacity_label.setVisible(on)
         self.scale_box.setVisible(on)
         self.status_label.setVisible(on)
-
-    def shutdown(self) -> None:
-        self._pending = None
-        if self._job is not None:
-            self._job.cancel()

@@ -1,13 +1,13 @@
-"""Jobs behind the Results tab and the heat map: evaluation, thumbnails, Grad-CAM, reports.
+"""Task functions behind the Results tab and the heat map: evaluation, thumbnails, reports.
 
-Like :mod:`flowerclf.gui.jobs`, each factory returns ``fn(report, stop)`` for a
-:class:`~flowerclf.gui.workers.Job`, and the heavy core modules are imported
-inside those functions, so importing this module costs nothing.
+Like :mod:`flowerclf.gui.model_tasks`, each factory returns ``fn(report, stop)``
+for a :class:`~flowerclf.gui.tasks.TaskSlot`, and the heavy core modules are
+imported inside those functions, so importing this module costs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,23 +16,21 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from flowerclf.core.events import StopRequest
-from flowerclf.gui.jobs import pil_to_qimage
-from flowerclf.gui.workers import JobFunction, Report
+from flowerclf.gui.predict_tasks import PREVIEW_MAX_SIDE, pil_to_qimage
+from flowerclf.gui.tasks import Report, TaskFunction
 
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.predict import Classifier
 
 #: Side of the thumbnails in the Results tab.
 REVIEW_THUMBNAIL = 96
-#: The heat map is computed at the size the Predict tab shows the picture (see load_preview).
-PREVIEW_MAX_SIDE = 1600
 FILE_NOT_FOUND = "file not found"
 
 
 # -- evaluation ------------------------------------------------------------------------
 
 
-def evaluate_folder(classifier: Classifier, folder: str | Path) -> JobFunction:
+def evaluate_folder(classifier: Classifier, folder: str | Path) -> TaskFunction:
     """Score the model on every image of a dataset folder; the result is an Evaluation."""
 
     def run(report: Report, stop: StopRequest) -> Any:
@@ -62,10 +60,10 @@ class ThumbnailBatch:
 
 def thumbnails(
     paths: Sequence[str | Path], size: int = REVIEW_THUMBNAIL, batch: int = 8
-) -> JobFunction:
-    """Small pictures of files, reported a few at a time; missing files say so."""
+) -> TaskFunction:
+    """Small pictures of files, yielded a few at a time; missing files say so."""
 
-    def run(report: Report, stop: StopRequest) -> int:
+    def run(report: Report, stop: StopRequest) -> Iterator[ThumbnailBatch]:
         from flowerclf.core.data import load_image
         from flowerclf.core.errors import FlowerclfError
 
@@ -85,10 +83,10 @@ def thumbnails(
                     image.thumbnail((size, size))
                     done.append(Thumbnail(str(path), pil_to_qimage(image)))
             if len(done) >= batch:
-                report(ThumbnailBatch(done))
+                yield ThumbnailBatch(done)
                 done = []
         if done:
-            report(ThumbnailBatch(done))
+            yield ThumbnailBatch(done)
         return len(paths)
 
     return run
@@ -120,7 +118,7 @@ def heat_map_image(heatmap: np.ndarray) -> QImage:
 
 def heat_map(
     classifier: Classifier, source: str | bytes, class_index: int | None = None
-) -> JobFunction:
+) -> TaskFunction:
     """Grad-CAM of ``class_index`` (None: the top class) at the size the picture is shown."""
 
     def run(report: Report, stop: StopRequest) -> HeatMap:
@@ -148,7 +146,7 @@ def write_report(
     evaluation: Any,
     classifier: Classifier | None,
     training: Any = None,
-) -> JobFunction:
+) -> TaskFunction:
     """Write the HTML report; with ``training`` (a TrainingResult) the curves come too.
 
     The result is the path written.

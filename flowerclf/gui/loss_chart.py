@@ -74,7 +74,9 @@ class LossChart(QWidget):
         self.acc_plot.setXRange(0.5, 3.5, padding=0)
 
         # The legend sits in its own row under the plots, never over the curves.
-        self.legend = pg.LegendItem(colCount=4, labelTextColor=foreground.name())
+        # Two columns: four side by side would set a minimum width that cuts the plots
+        # off in a narrow window (1024 px and less).
+        self.legend = pg.LegendItem(colCount=2, labelTextColor=foreground.name())
         self.view.ci.addItem(self.legend, row=1, col=0, colspan=2)
         for curve, label in (
             (self.raw_curve, "training loss (each batch)"),
@@ -164,18 +166,30 @@ def _epoch_curve(plot: pg.PlotItem, color: QColor) -> pg.PlotDataItem:
     )
 
 
-class _PlainLogAxis(pg.AxisItem):
-    """Log-axis labels as plain numbers (0.1, 0.2, 0.5, 1, 2...), not powers of ten.
+def plain_log_labels(numbers: list[float]) -> list[str]:
+    """Labels for log-axis ticks: plain numbers (0.1, 0.2, 0.5, 1, 2...), not powers of ten.
 
-    Only 1, 2 and 5 times a power of ten get a label, so that a narrow range
-    does not pile nine labels into every decade.
+    Only 1, 2 and 5 times a power of ten get a label, so that a wide range does
+    not pile nine labels into every decade. A narrow range (losses between 0.3
+    and 0.45, say) may have none of those: then every tick is labelled, with as
+    many digits as it takes to tell them apart, so the axis never goes blank.
     """
+    labels = []
+    for number in numbers:
+        mantissa = number / 10 ** math.floor(math.log10(number)) if number > 0 else 0
+        keep = any(abs(mantissa - m) < 1e-6 for m in (1, 2, 5))
+        labels.append(f"{number:g}" if keep else "")
+    if any(labels) or not numbers:
+        return labels
+    for digits in range(2, 7):
+        labels = [f"{number:.{digits}g}" for number in numbers]
+        if len(set(labels)) == len(labels):
+            break
+    return labels
+
+
+class _PlainLogAxis(pg.AxisItem):
+    """A log axis labelled in plain numbers (see :func:`plain_log_labels`)."""
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        labels = []
-        for v in values:
-            number = 10**v * scale
-            mantissa = number / 10 ** math.floor(math.log10(number)) if number > 0 else 0
-            keep = any(abs(mantissa - m) < 1e-6 for m in (1, 2, 5))
-            labels.append(f"{number:g}" if keep else "")
-        return labels
+        return plain_log_labels([10**v * scale for v in values])

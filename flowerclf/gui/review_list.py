@@ -26,16 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowerclf.gui.predict_tab import SORT_ROLE
-from flowerclf.gui.predict_tab import _RowItem as NumericSortItem  # sorts numbers as numbers
 from flowerclf.gui.probability_bars import format_percent
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 GRID_ICON = 96
 LIST_ICON = 48
 WRONG_TEXT = "#b3261e"
 #: A right answer given with less than this probability is called unsure.
 UNSURE = 0.9
+
+
+class NumericSortItem(QTreeWidgetItem):
+    """Sorts by numbers where the column holds numbers (percentages), else by text."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else 0
+        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return self.text(column).lower() < other.text(column).lower()
 
 
 def _item_path(item: QListWidgetItem | QTreeWidgetItem | None) -> str | None:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from flowerclf.gui import workers
+from flowerclf.gui.tasks import active_tasks
 from tests.gui.helpers import COLOURS, make_dataset, make_photo
 
 IMAGE_SIZE = 32
@@ -37,9 +37,9 @@ def no_leaked_threads(qapp: QApplication, qtbot) -> Iterator[None]:
     """Fail a test that leaves a worker thread running once its window has closed."""
     yield
     try:
-        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=THREAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: not active_tasks(), timeout=THREAD_TIMEOUT_MS)
     except AssertionError:
-        names = [job.name for job in workers.active_jobs()]
+        names = [task.description for task in active_tasks()]
         pytest.fail(f"worker threads still running after the test: {names}")
 
 
@@ -110,7 +110,7 @@ def window(qtbot, monkeypatch):
 
     win = MainWindow()
     monkeypatch.setattr(win, "confirm_stop_training", lambda: True)
-    monkeypatch.setattr(win, "ask_unsaved_models", lambda unsaved: "discard")
+    monkeypatch.setattr(win, "ask_unsaved_models", lambda unsaved, problem="": "discard")
     monkeypatch.setattr(win.train_tab, "ask_weights", lambda message: None)
     # Not qtbot.addWidget: pytest-qt would delete the window before this fixture's
     # teardown, while a deferred close may still be waiting for its threads.
@@ -118,14 +118,12 @@ def window(qtbot, monkeypatch):
     qtbot.waitUntil(win.is_engine_ready, timeout=THREAD_TIMEOUT_MS)
     yield win
     win.close()
-    qtbot.waitUntil(
-        lambda: not win.isVisible() and not workers.active_jobs(), timeout=THREAD_TIMEOUT_MS
-    )
+    qtbot.waitUntil(lambda: not win.isVisible() and not active_tasks(), timeout=THREAD_TIMEOUT_MS)
     win.deleteLater()
 
 
 @pytest.fixture
 def ready_window(window, classifier):
     """The window with the tiny model loaded."""
-    window.add_model(classifier, "colours")
+    window.session.add_model(classifier, "colours")
     return window

@@ -15,7 +15,7 @@ def _show_photo(qtbot, window, path):
         lambda: tab.current_row() is not None and tab.current_row().prediction is not None,
         timeout=THREAD_TIMEOUT_MS,
     )
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=THREAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not tab.predictions.is_busy(), timeout=THREAD_TIMEOUT_MS)
     return tab
 
 

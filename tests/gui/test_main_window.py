@@ -7,7 +7,6 @@ import sys
 
 from PySide6.QtGui import QKeySequence
 
-from flowerclf.core.events import DownloadEvent
 from tests.gui.conftest import THREAD_TIMEOUT_MS
 
 
@@ -24,7 +23,7 @@ def test_gui_modules_do_not_import_torch():
 
 def test_menus_and_shortcuts(window):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Help"]
+    assert list(menus) == ["File", "Train", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
     assert file_items == [
         "Open model…",
@@ -36,6 +35,10 @@ def test_menus_and_shortcuts(window):
         "Quit",
     ]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    train_items = [a.text().replace("&", "") for a in menus["Train"].actions()]
+    assert train_items == ["Start training", "Stop training"]
+    assert window.train_tab.start_action.shortcut() == QKeySequence("F5")
+    assert window.train_tab.stop_action.shortcut() == QKeySequence("Shift+F5")
     assert not window.save_model_action.isEnabled()  # no model yet
 
 
@@ -43,19 +46,21 @@ def test_about_names_every_version_and_the_device(window):
     text = window.about_text()
     for name in ("flowerclf", "torch", "torchvision", "Qt", "Device"):
         assert name in text
-    assert window.engine.device in text
+    assert window.session.engine.device in text
 
 
 def test_open_paths_like_the_command_line(qtbot, window, model_file, photos):
+    window.show_train()  # the tab used last time: the pictures still show in Predict
     window.open_paths([str(model_file), str(photos["red"])])
-    qtbot.waitUntil(lambda: window.current_model is not None, timeout=THREAD_TIMEOUT_MS)
+    assert window.tabs.currentWidget() is window.predict_tab
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=THREAD_TIMEOUT_MS)
     tab = window.predict_tab
     qtbot.waitUntil(
         lambda: bool(tab.rows()) and tab.rows()[0].prediction is not None,
         timeout=THREAD_TIMEOUT_MS,
     )
     assert tab.rows()[0].prediction.label == "red"
-    assert window.windowTitle() == "FlowerClf — colours[*]"
+    assert window.windowTitle() == "colours[*]"  # the platform adds " — FlowerClf"
     assert window.save_model_action.isEnabled()
 
 
@@ -74,47 +79,86 @@ def test_geometry_and_tab_are_remembered(qtbot, window):
 
 
 def test_unsaved_model_is_asked_about_before_closing(qtbot, window, training_result):
-    window.train_tab.trainingFinished.emit(training_result)
+    window.session.add_trained(training_result)
     answers = ["cancel", "discard"]
     asked = []
-    window.ask_unsaved_models = lambda unsaved: asked.append(unsaved) or answers.pop(0)
+    window.ask_unsaved_models = lambda unsaved, problem="": asked.append(unsaved) or answers.pop(0)
     assert not window.close()
-    assert window.isVisible() and len(asked) == 1  # cancelled: nothing lost
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=THREAD_TIMEOUT_MS)
+    assert window.isVisible()  # cancelled: nothing lost
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
     assert len(asked) == 2
 
 
+def test_a_failed_save_at_close_keeps_the_window_and_asks_again(
+    qtbot, window, training_result, tmp_path
+):
+    entry = window.session.add_trained(training_result)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a file, not a folder")
+    paths = [str(notes / "lost.safetensors"), str(tmp_path / "kept.safetensors")]
+    questions = []
+    window.ask_unsaved_models = lambda unsaved, problem="": questions.append(problem) or "save"
+    window.ask_save_path = lambda entry: paths.pop(0)
+    window.close()
+    qtbot.waitUntil(lambda: len(questions) == 2, timeout=THREAD_TIMEOUT_MS)
+    # The first save failed: the window stayed, said why in plain words, and asked again.
+    assert questions[0] == ""
+    assert "notes.txt" in questions[1] and "Errno" not in questions[1]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
+    assert entry.saved and (tmp_path / "kept.safetensors").exists()
+
+
+def test_saving_at_close_keeps_the_window_up_until_the_file_is_written(
+    qtbot, window, training_result, tmp_path, monkeypatch
+):
+    import threading
+
+    from flowerclf.core import modelfile
+
+    release = threading.Event()
+    real_save = modelfile.save_model
+
+    def slow_save(*args, **kwargs):
+        release.wait(10)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(modelfile, "save_model", slow_save)
+    entry = window.session.add_trained(training_result)
+    window.ask_unsaved_models = lambda unsaved, problem="": "save"
+    window.ask_save_path = lambda entry: str(tmp_path / "slow.safetensors")
+    window.close()
+    qtbot.waitUntil(lambda: window.session.is_saving(), timeout=THREAD_TIMEOUT_MS)
+    qtbot.wait(200)
+    assert window.isVisible() and "Saving" in window.busy_label.text()
+    window.close()  # a second Ctrl+Q while saving asks nothing more
+    release.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
+    assert entry.saved
+
+
 def test_models_of_the_session_stay_listed(qtbot, window, training_result, classifier):
-    window.train_tab.trainingFinished.emit(training_result)
-    window.add_model(classifier, "other")
+    window.session.add_trained(training_result)
+    window.session.add_model(classifier, "other")
     box = window.predict_tab.model_box
     assert box.count() == 2 and "not saved" in box.itemText(0)
-    window.set_current_model(0)
-    assert window.current_model is window.models[0]
+    window.predict_tab.model_box.activated.emit(0)
+    assert window.session.current is window.session.models[0]
     assert window.isWindowModified()
-
-
-def test_download_progress_is_shown(window):
-    tab = window.train_tab
-    tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 12_000_000, 87_000_000)])  # noqa: SLF001
-    assert not tab.download_bar.isHidden()
-    assert "12.0 MB of 87.0 MB" in tab.download_label.text()
-    tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 87_000_000, 87_000_000)])  # noqa: SLF001
-    assert tab.download_bar.isHidden()
-    assert "Downloaded" in tab.log_text()
 
 
 def test_tutorial_model_export_then_import(qtbot, ready_window, tmp_path):
     window = ready_window
-    job = window.export_tutorial(tmp_path)
-    qtbot.waitUntil(lambda: not job.is_running(), timeout=THREAD_TIMEOUT_MS)
-    assert window.message_bar.kind == "success"
+    assert window.session.export_tutorial(window.session.current, tmp_path)
+    qtbot.waitUntil(lambda: window.message_bar.kind == "success", timeout=THREAD_TIMEOUT_MS)
     weights = next(tmp_path.glob("*.pth"))
-    window.import_tutorial(weights, tmp_path / "class_indices.json")
-    qtbot.waitUntil(lambda: len(window.models) == 2, timeout=THREAD_TIMEOUT_MS)
-    assert window.current_model.name.endswith("(imported)")
-    assert list(window.current_model.classifier.classes) == ["blue", "red"]
+    window.session.import_tutorial(weights, tmp_path / "class_indices.json")
+    qtbot.waitUntil(lambda: len(window.session.models) == 2, timeout=THREAD_TIMEOUT_MS)
+    assert window.session.current.name.endswith("(imported)")
+    # Nothing to lose at close: the imported files are still there.
+    assert window.session.current.saved
+    assert list(window.session.current.classifier.classes) == ["blue", "red"]
 
 
 def test_run_app_opens_the_paths_it_is_given(qtbot, monkeypatch, model_file, photos):
@@ -137,9 +181,11 @@ def test_run_app_opens_the_paths_it_is_given(qtbot, monkeypatch, model_file, pho
     def fake_exec(self) -> int:
         # Stands in for the event loop: check the window, then close it.
         window = created[-1]
-        qtbot.waitUntil(lambda: window.current_model is not None, timeout=THREAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.session.current is not None, timeout=THREAD_TIMEOUT_MS)
         qtbot.waitUntil(
-            lambda: bool(window.predict_tab.rows()) and not window.predict_tab.is_busy(),
+            lambda: (
+                bool(window.predict_tab.rows()) and not window.predict_tab.predictions.is_busy()
+            ),
             timeout=THREAD_TIMEOUT_MS,
         )
         seen["title"] = window.windowTitle()
@@ -151,4 +197,4 @@ def test_run_app_opens_the_paths_it_is_given(qtbot, monkeypatch, model_file, pho
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert app_module.run_app([str(model_file), str(photos["blue"])]) == 0
-    assert seen == {"title": "FlowerClf — colours[*]", "label": "blue"}
+    assert seen == {"title": "colours[*]", "label": "blue"}

@@ -1,4 +1,4 @@
-"""The app's predict job on its own: batches in order, bad files in place, Stop between batches."""
+"""The app's predict task on its own: batches in order, bad files in place, Stop between batches."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from flowerclf.core.events import StopRequest
-from flowerclf.gui.jobs import ImagesFound, PredictedBatch, predict_images
+from flowerclf.gui.predict_tasks import ImagesFound, PredictedBatch, predict_images
 from tests.gui.helpers import COLOURS, make_photo
 
 
@@ -24,12 +24,20 @@ def _folder(root: Path, count: int) -> list[Path]:
     return paths
 
 
+def drain(generator) -> tuple[list, object]:
+    """Everything a generator task yields, and what it returns."""
+    items = []
+    while True:
+        try:
+            items.append(next(generator))
+        except StopIteration as end:
+            return items, end.value
+
+
 def test_every_image_once_in_order_with_bad_files_in_place(classifier, tmp_path):
     paths = _folder(tmp_path / "photos", 11)
-    events = []
-    count = predict_images(classifier, [str(tmp_path / "photos")], expand=True, batch_size=4)(
-        events.append, StopRequest()
-    )
+    task = predict_images(classifier, [str(tmp_path / "photos")], expand=True, batch_size=4)
+    events, count = drain(task(lambda event: None, StopRequest()))
     found = events[0]
     assert isinstance(found, ImagesFound) and count == len(found.sources) == 13
     batches = [e for e in events[1:] if isinstance(e, PredictedBatch)]
@@ -52,11 +60,9 @@ def test_stop_between_batches_reports_no_more(classifier, tmp_path):
     _folder(tmp_path / "photos", 11)
     stop = StopRequest()
     batches = []
-
-    def report(event):
-        if isinstance(event, PredictedBatch):
-            batches.append(event)
+    task = predict_images(classifier, [str(tmp_path / "photos")], expand=True, batch_size=4)
+    for news in task(lambda event: None, stop):
+        if isinstance(news, PredictedBatch):
+            batches.append(news)
             stop.request()
-
-    predict_images(classifier, [str(tmp_path / "photos")], expand=True, batch_size=4)(report, stop)
     assert len(batches) == 1 and [r.index for r in batches[0].results] == [0, 1, 2, 3]

@@ -26,6 +26,15 @@ def _click_cell(qtbot, matrix, row: int, column: int) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def show(window, evaluation) -> None:
+    """Show ``evaluation`` as the current model's, as an evaluation on a folder would."""
+    from flowerclf.gui.session import ShownEvaluation
+
+    window.session.set_evaluation(
+        window.session.current, ShownEvaluation(evaluation, "a made-up set")
+    )
+
+
 def _made_up_evaluation(dataset: Path, tmp_path: Path):
     """Two real images taken for the other class, one right, and one whose file is gone."""
     from flowerclf.core.evaluation import Evaluation, ReviewItem
@@ -45,7 +54,7 @@ def _made_up_evaluation(dataset: Path, tmp_path: Path):
 def test_results_follow_a_training_run(qtbot, window, training_result):
     evaluation = training_result.evaluation
     assert evaluation is not None and evaluation.total > 0
-    window.train_tab.trainingFinished.emit(training_result)
+    window.session.add_trained(training_result)
 
     tab = window.results_tab
     assert tab.evaluation is evaluation
@@ -68,8 +77,8 @@ def test_a_model_file_shows_its_stored_evaluation(qtbot, window, model_file):
     from flowerclf.core.evaluation import Evaluation
     from flowerclf.core.modelfile import read_model_info
 
-    window.load_model_file(model_file)
-    qtbot.waitUntil(lambda: window.current_model is not None, timeout=THREAD_TIMEOUT_MS)
+    window.session.open_model(model_file)
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=THREAD_TIMEOUT_MS)
     tab = window.results_tab
     assert tab.evaluation is not None
     expected = Evaluation.from_json_dict(read_model_info(model_file)["evaluation"])
@@ -81,15 +90,15 @@ def test_a_model_file_shows_its_stored_evaluation(qtbot, window, model_file):
 def test_clicking_a_cell_lists_exactly_its_images(qtbot, ready_window, dataset, tmp_path):
     tab = ready_window.results_tab
     evaluation = _made_up_evaluation(dataset, tmp_path)
-    tab.show_evaluation(evaluation, "a made-up set")
+    show(ready_window, evaluation)
     assert tab.matrix.count(0, 1) == 3 and tab.matrix.count(1, 1) == 1
 
     _click_cell(qtbot, tab.matrix, 0, 1)  # blue taken for red
     assert tab.cell() == (0, 1)
     expected = [str(item.path) for item in evaluation.cell_items("blue", "red")]
     assert tab.cell_images.paths() == expected
-    assert tab.image_tabs.currentIndex() == tab.cell_page_index
-    assert "blue" in tab.cell_label.text() and "red" in tab.cell_label.text()
+    assert tab.images.currentIndex() == tab.images.cell_page_index
+    assert "blue" in tab.images.cell_label.text() and "red" in tab.images.cell_label.text()
     _wait_thumbnails(qtbot, tab)
     # Real files get their thumbnail; the missing one keeps its row, with a note.
     gone = str(tmp_path / "gone" / "blue_9.png")
@@ -114,7 +123,7 @@ def test_double_clicking_an_image_classifies_it_in_predict(qtbot, ready_window, 
     tab = ready_window.results_tab
     evaluation = _made_up_evaluation(dataset, tmp_path)
     ready_window.tabs.setCurrentWidget(tab)
-    tab.show_evaluation(evaluation, "a made-up set")
+    show(ready_window, evaluation)
     tab.matrix.select_cell(0, 1)
     path = tab.cell_images.paths()[0]
     item = tab.cell_images.item_for(path)
@@ -132,11 +141,11 @@ def test_double_clicking_an_image_classifies_it_in_predict(qtbot, ready_window, 
         timeout=THREAD_TIMEOUT_MS,
     )
     assert predict.current_row().path == path
-    qtbot.waitUntil(lambda: not predict.is_busy(), timeout=THREAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not predict.predictions.is_busy(), timeout=THREAD_TIMEOUT_MS)
 
     # A file that is gone is not sent to Predict; the tab says why.
     ready_window.tabs.setCurrentWidget(tab)
-    assert not tab.open_in_predict(str(tmp_path / "gone" / "blue_9.png"))
+    assert not tab.images.open_in_predict(str(tmp_path / "gone" / "blue_9.png"))
     assert ready_window.tabs.currentWidget() is tab
     assert "file not found" in tab.message_bar.text()
     _wait_thumbnails(qtbot, tab)
@@ -148,13 +157,13 @@ def test_show_in_folder_opens_the_parent_folder(
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     tab = ready_window.results_tab
-    tab.show_evaluation(_made_up_evaluation(dataset, tmp_path), "a made-up set")
+    show(ready_window, _made_up_evaluation(dataset, tmp_path))
     first = tab.review_list.topLevelItem(0)
     tab.review_list.setCurrentItem(first)
-    assert tab.folder_button.isEnabled()
-    tab.folder_button.click()
+    assert tab.images.folder_button.isEnabled()
+    tab.images.folder_button.click()
     assert [url.toLocalFile() for url in opened] == [str(dataset / "blue")]
-    assert not tab.show_in_folder(str(tmp_path / "gone" / "blue_9.png"))
+    assert not tab.images.show_in_folder(str(tmp_path / "gone" / "blue_9.png"))
     assert len(opened) == 1
     _wait_thumbnails(qtbot, tab)
 
@@ -163,10 +172,10 @@ def test_evaluating_on_a_folder_updates_the_view(qtbot, ready_window, dataset):
     tab = ready_window.results_tab
     ready_window.tabs.setCurrentWidget(tab)
     assert tab.evaluate_button.isEnabled()
-    job = tab.evaluate_folder(dataset)
-    assert job is not None and tab.progress.isVisible() and tab.stop_button.isVisible()
-    with qtbot.waitSignal(job.finished, timeout=THREAD_TIMEOUT_MS):
-        pass
+    assert tab.evaluate_folder(dataset)
+    assert tab.progress.isVisible() and tab.stop_button.isVisible()
+    assert not tab.evaluate_folder(dataset)  # one at a time: a second click is refused
+    qtbot.waitUntil(lambda: not tab.is_evaluating(), timeout=THREAD_TIMEOUT_MS)
     assert not tab.is_evaluating() and not tab.progress.isVisible()
     evaluation = tab.evaluation
     assert evaluation.total == 2 * 8  # every image of the folder
@@ -184,9 +193,8 @@ def test_evaluating_a_folder_the_model_does_not_know_says_so(qtbot, ready_window
     make_photo(pets / "dogs" / "b.png", (10, 200, 10), seed=2)
     tab = ready_window.results_tab
     ready_window.tabs.setCurrentWidget(tab)
-    job = tab.evaluate_folder(pets)
-    with qtbot.waitSignal(job.finished, timeout=THREAD_TIMEOUT_MS):
-        pass
+    assert tab.evaluate_folder(pets)
+    qtbot.waitUntil(lambda: not tab.is_evaluating(), timeout=THREAD_TIMEOUT_MS)
     assert tab.message_bar.isVisible()
     assert "model knows" in tab.message_bar.text()
     assert "stored" in tab.summary_label.text()  # the evaluation shown before stays
@@ -214,13 +222,14 @@ def test_export_report_writes_valid_html(
     qtbot, window, classifier, training_result, tmp_path, after_training
 ):
     if after_training:
-        window.train_tab.trainingFinished.emit(training_result)
+        window.session.add_trained(training_result)
     else:
-        window.add_model(classifier, "colours")
+        window.session.add_model(classifier, "colours")
     assert window.export_report_action.isEnabled()
-    job = window.results_tab.export_report(tmp_path / "report")
-    with qtbot.waitSignal(job.finished, timeout=THREAD_TIMEOUT_MS):
-        pass
+    assert window.results_tab.export_report(tmp_path / "report")
+    qtbot.waitUntil(
+        lambda: "report.html" in window.results_tab.message_bar.text(), timeout=THREAD_TIMEOUT_MS
+    )
     written = tmp_path / "report.html"
     text = written.read_text(encoding="utf-8")
     assert text.lstrip().lower().startswith("<!doctype html>")

@@ -1,20 +1,39 @@
-"""Jobs: signal order, errors that reach the window, throttled progress, stop and cancel."""
+"""The task runner: signal order, errors, throttled progress, partial results, slots' policies."""
 
 from __future__ import annotations
 
 import threading
 
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
 
 from flowerclf.core.errors import DatasetError
 from flowerclf.core.events import EpochEvent, MessageEvent, StepEvent
-from flowerclf.gui.workers import Job, JobError, active_jobs
+from flowerclf.gui.tasks import Policy, Task, TaskError, TaskRunner, active_tasks
 
 TIMEOUT_MS = 10_000
 
 
 def step(i: int) -> StepEvent:
     return StepEvent(1, 1, i, 10_000, 1.0 / i, i, i / 10_000, 0.0, None)
+
+
+def gui_thread():
+    return QApplication.instance().thread()
+
+
+def blocked_until(release: threading.Event, value: object = None):
+    """A task function that waits for ``release`` (or a stop), then returns ``value``."""
+
+    def work(report, stop):
+        while not release.is_set() and not stop.requested:
+            QThread.msleep(5)
+        return value
+
+    return work
+
+
+# -- one task -----------------------------------------------------------------------------
 
 
 def test_result_then_finished_off_the_gui_thread(qtbot):
@@ -24,58 +43,70 @@ def test_result_then_finished_off_the_gui_thread(qtbot):
         seen["thread"] = threading.current_thread()
         return 42
 
-    job = Job(work, "testing")
+    task = Task(work, "testing")
     got = []
-    job.result.connect(got.append)
-    with qtbot.waitSignals([job.result, job.finished], order="strict", timeout=TIMEOUT_MS):
-        job.start()
+    task.returned.connect(got.append)
+    with qtbot.waitSignals([task.returned, task.finished], order="strict", timeout=TIMEOUT_MS):
+        task.start()
     assert got == [42]
     assert seen["thread"] is not threading.main_thread()
-    assert not job.is_running()
+    assert not task.is_running()
 
 
-def test_slots_run_on_the_gui_thread(qtbot):
+def test_generator_results_arrive_as_yielded_apart_from_progress(qtbot):
+    def work(report, stop):
+        report(MessageEvent("first"))
+        yield "batch 1"
+        report(MessageEvent("second"))
+        yield "batch 2"
+        return "all done"
+
+    task = Task(work, "testing")
+    order = []
+    task.progress.connect(lambda events: order.extend(e.text for e in events))
+    task.yielded.connect(order.append)
+    task.returned.connect(lambda value: order.append(("returned", value)))
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
+        task.start()
+    assert order == ["first", "batch 1", "second", "batch 2", ("returned", "all done")]
+
+
+def test_callbacks_run_on_the_gui_thread(qtbot):
     where = []
-    job = Job(lambda report, stop: report(MessageEvent("hi")) or 1, "testing")
-    job.progress.connect(lambda events: where.append(QThread.currentThread()))
-    job.result.connect(lambda value: where.append(QThread.currentThread()))
-    with qtbot.waitSignal(job.finished, timeout=TIMEOUT_MS):
-        job.start()
-    assert where and all(t is qtbot_thread() for t in where)
+    task = Task(lambda report, stop: report(MessageEvent("hi")) or 1, "testing")
+    task.progress.connect(lambda events: where.append(QThread.currentThread()))
+    task.returned.connect(lambda value: where.append(QThread.currentThread()))
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
+        task.start()
+    assert len(where) == 2 and all(t is gui_thread() for t in where)
 
 
-def qtbot_thread():
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance().thread()
-
-
-def test_user_error_is_its_plain_message(qtbot):
+def test_user_error_is_data_without_a_traceback(qtbot):
     def work(report, stop):
         raise DatasetError("The folder has no class subfolders.")
 
-    job = Job(work, "looking through the folder")
-    got: list[JobError] = []
-    job.failed.connect(got.append)
-    with qtbot.waitSignals([job.failed, job.finished], order="strict", timeout=TIMEOUT_MS):
-        job.start()
-    error = got[0]
-    assert error.message == "The folder has no class subfolders."
-    assert error.details is None
+    task = Task(work, "looking through the folder")
+    with qtbot.waitSignal(task.errored, timeout=TIMEOUT_MS) as got:
+        task.start()
+    error: TaskError = got.args[0]
+    assert isinstance(error.exception, DatasetError)
+    assert str(error.exception) == "The folder has no class subfolders."
+    assert error.details is None and not error.is_bug
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=TIMEOUT_MS)
 
 
-def test_bug_becomes_a_message_with_a_traceback(qtbot, caplog):
+def test_bug_carries_its_traceback_and_is_logged(qtbot, caplog):
     def work(report, stop):
         return {}["missing"]
 
-    job = Job(work, "doing sums")
-    with qtbot.waitSignal(job.failed, timeout=TIMEOUT_MS) as got:
-        job.start()
-    error: JobError = got.args[0]
-    assert error.message.startswith("Something went wrong while doing sums")
+    task = Task(work, "doing sums")
+    with qtbot.waitSignal(task.errored, timeout=TIMEOUT_MS) as got:
+        task.start()
+    error: TaskError = got.args[0]
+    assert error.is_bug and error.description == "doing sums"
     assert "KeyError" in error.details and "Traceback" in error.details
-    assert "doing sums failed" in caplog.text  # and the log has it too
-    qtbot.waitUntil(lambda: not job.is_running(), timeout=TIMEOUT_MS)
+    assert "doing sums failed" in caplog.text
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=TIMEOUT_MS)
 
 
 def test_progress_is_throttled_but_nothing_is_lost(qtbot):
@@ -88,10 +119,10 @@ def test_progress_is_throttled_but_nothing_is_lost(qtbot):
                 report(EpochEvent(1, 2, 0.5, 0.4, 0.9))
         return "done"
 
-    job = Job(work, "testing", interval_s=0.05)
-    job.progress.connect(batches.append)
-    with qtbot.waitSignal(job.finished, timeout=TIMEOUT_MS):
-        job.start()
+    task = Task(work, "testing", interval_s=0.05)
+    task.progress.connect(batches.append)
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
+        task.start()
     events = [event for batch in batches for event in batch]
     steps = [e.step for e in events if isinstance(e, StepEvent)]
     assert steps == list(range(1, 5001))  # every loss reaches the chart, in order
@@ -100,25 +131,7 @@ def test_progress_is_throttled_but_nothing_is_lost(qtbot):
     assert events[epoch_at - 1].step == 2500  # the epoch arrives in its place
 
 
-def test_stop_request_reaches_the_function_and_result_still_arrives(qtbot):
-    started = threading.Event()
-
-    def work(report, stop):
-        started.set()
-        while not stop.requested:
-            QThread.msleep(5)
-        return "stopped"
-
-    job = Job(work, "testing")
-    job.start()
-    assert started.wait(5)
-    with qtbot.waitSignal(job.result, timeout=TIMEOUT_MS) as got:
-        job.request_stop()
-    assert got.args == ["stopped"]
-    qtbot.waitUntil(lambda: not active_jobs(), timeout=TIMEOUT_MS)
-
-
-def test_cancelled_job_reports_nothing_but_finished(qtbot):
+def test_cancelled_task_reports_nothing_but_finished(qtbot):
     release = threading.Event()
     got = []
 
@@ -127,11 +140,94 @@ def test_cancelled_job_reports_nothing_but_finished(qtbot):
         report(MessageEvent("late"))
         return "late"
 
-    job = Job(work, "testing")
-    job.progress.connect(got.append)
-    job.result.connect(got.append)
-    job.start()
-    job.cancel()
-    with qtbot.waitSignal(job.finished, timeout=TIMEOUT_MS):
+    task = Task(work, "testing")
+    task.progress.connect(got.append)
+    task.returned.connect(got.append)
+    task.start()
+    task.cancel()
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT_MS):
         release.set()
+    assert got == []
+
+
+# -- slots ---------------------------------------------------------------------------------
+
+
+def test_exclusive_slot_refuses_a_second_start_and_never_queues_it(qtbot):
+    runner = TaskRunner()
+    slot = runner.slot("train", Policy.EXCLUSIVE)
+    release = threading.Event()
+    results, done = [], []
+    assert slot.start(blocked_until(release, "first"), "testing", on_result=results.append)
+    assert not slot.start(lambda r, s: "second", "testing", on_result=results.append)
+    release.set()
+    qtbot.waitUntil(lambda: not slot.is_busy(), timeout=TIMEOUT_MS)
+    qtbot.wait(50)
+    assert results == ["first"] and not done
+
+
+def test_request_stop_keeps_the_result(qtbot):
+    runner = TaskRunner()
+    slot = runner.slot("train", Policy.EXCLUSIVE)
+    got = []
+    slot.start(blocked_until(threading.Event(), "best so far"), "testing", on_result=got.append)
+    slot.request_stop()
+    assert slot.stopping
+    qtbot.waitUntil(lambda: got == ["best so far"], timeout=TIMEOUT_MS)
+    assert not slot.is_busy()
+
+
+def test_latest_wish_wins_and_stale_results_never_arrive(qtbot):
+    runner = TaskRunner()
+    slot = runner.slot("preview", Policy.LATEST)
+    release = threading.Event()
+    got = []
+    slot.start(blocked_until(release, "old"), "testing", on_result=got.append)
+    slot.start(lambda r, s: "replaced before it ran", "testing", on_result=got.append)
+    slot.start(lambda r, s: "newest", "testing", on_result=got.append)
+    release.set()
+    qtbot.waitUntil(lambda: not slot.is_busy(), timeout=TIMEOUT_MS)
+    assert got == ["newest"]
+    # One thread at a time: the newest started only once the old one had ended.
+    assert not active_tasks()
+
+
+def test_callbacks_come_after_the_slot_is_free(qtbot):
+    runner = TaskRunner()
+    slot = runner.slot("train", Policy.EXCLUSIVE)
+    seen = []
+
+    def on_error(error):
+        # A dialog here, or the next start, must find the slot free.
+        seen.append(slot.is_busy())
+        seen.append(slot.start(lambda r, s: "again", "testing", on_result=seen.append))
+
+    def fail(report, stop):
+        raise DatasetError("no")
+
+    slot.start(fail, "testing", on_error=on_error)
+    qtbot.waitUntil(lambda: "again" in seen, timeout=TIMEOUT_MS)
+    assert seen == [False, True, "again"]
+
+
+def test_runner_says_when_all_is_quiet(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    runner.slot("a", Policy.EXCLUSIVE).start(blocked_until(release), "testing")
+    runner.slot("b", Policy.LATEST).start(blocked_until(release), "testing")
+    assert [slot.name for slot in runner.busy_slots()] == ["a", "b"]
+    with qtbot.waitSignal(runner.idle, timeout=TIMEOUT_MS):
+        release.set()
+    assert not runner.is_busy()
+
+
+def test_cancel_all_ends_every_task_without_news(qtbot):
+    runner = TaskRunner()
+    got = []
+    for name in ("a", "b"):
+        runner.slot(name).start(
+            blocked_until(threading.Event(), name), "testing", on_result=got.append
+        )
+    with qtbot.waitSignal(runner.idle, timeout=TIMEOUT_MS):
+        runner.cancel_all()
     assert got == []

@@ -1,35 +1,43 @@
-"""The Train tab: dataset summary, a short real run, Stop, closing mid-run, missing weights."""
+"""The Train tab: dataset summary, a real run, Stop, closing mid-run, missing weights, keys."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
-from flowerclf.gui import workers
+from flowerclf.core.config import TrainingConfig
+from flowerclf.gui.tasks import active_tasks
 from tests.gui.conftest import IMAGE_SIZE, THREAD_TIMEOUT_MS
 from tests.gui.helpers import COLOURS, drop_paths, make_dataset
 
 TRAIN_TIMEOUT_MS = 120_000
 
-QUICK = {
-    "arch": "resnet18",
-    "weights": "none",
-    "freeze_backbone": True,  # the last layer only: seconds, not minutes
-    "epochs": 2,
-    "batch_size": 8,
-    "lr": 0.01,
-    "image_size": IMAGE_SIZE,
-    "val_split": 0.25,
-    "device": "cpu",
-}
+QUICK = TrainingConfig(
+    arch="resnet18",
+    weights="none",
+    freeze_backbone=True,  # the last layer only: seconds, not minutes
+    epochs=2,
+    batch_size=8,
+    lr=0.01,
+    image_size=IMAGE_SIZE,
+    val_split=0.25,
+    device="cpu",
+)
 # Fine-tuning every layer, for long enough that Stop and Close land mid-run.
-LONG = {**QUICK, "freeze_backbone": False, "epochs": 50, "batch_size": 4}
+LONG = replace(QUICK, freeze_backbone=False, epochs=50, batch_size=4)
 
 
 def scanned(qtbot, tab, folder: Path) -> None:
     tab.set_folder(str(folder))
-    qtbot.waitUntil(lambda: tab.scan is not None, timeout=THREAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
+
+
+def start(tab, config: TrainingConfig) -> bool:
+    tab.options.set_config(config)
+    return tab.start_training()
 
 
 def test_dropped_folder_is_summarised_with_skipped_files(qtbot, window, tmp_path):
@@ -39,16 +47,16 @@ def test_dropped_folder_is_summarised_with_skipped_files(qtbot, window, tmp_path
     window.tabs.setCurrentWidget(tab)
     assert not tab.start_button.isEnabled()  # nothing to train on yet
     drop_paths(tab, [folder])
-    qtbot.waitUntil(lambda: tab.scan is not None, timeout=THREAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
     table = {
-        tab.class_table.item(r, 0).text(): tab.class_table.item(r, 1).text()
-        for r in range(tab.class_table.rowCount())
+        tab.dataset.class_table.item(r, 0).text(): tab.dataset.class_table.item(r, 1).text()
+        for r in range(tab.dataset.class_table.rowCount())
     }
     assert table == {name: "3" for name in COLOURS}
-    assert tab.skipped_table.rowCount() == 1
-    assert "damaged.png" in tab.skipped_table.item(0, 0).text()
-    assert tab.skipped_table.item(0, 1).text()  # the reason, in words
-    assert "6 photos in 2 classes" in tab.summary_label.text()
+    assert tab.dataset.skipped_table.rowCount() == 1
+    assert "damaged.png" in tab.dataset.skipped_table.item(0, 0).text()
+    assert tab.dataset.skipped_table.item(0, 1).text()  # the reason, in words
+    assert "6 photos in 2 classes" in tab.dataset.summary_label.text()
     assert tab.start_button.isEnabled()
 
 
@@ -59,116 +67,163 @@ def test_unusable_folder_says_why(qtbot, window, tmp_path):
     tab.set_folder(str(empty))
     qtbot.waitUntil(lambda: not tab.message_bar.isHidden(), timeout=THREAD_TIMEOUT_MS)
     assert tab.message_bar.kind == "error"
-    assert tab.scan is None and not tab.start_button.isEnabled()
+    assert tab.run.scan is None and not tab.start_button.isEnabled()
 
 
 def test_defaults_are_the_tutorial_settings(window):
-    options = window.train_tab.options()
-    assert options == {
-        "arch": "resnet34",
-        "weights": "imagenet",
-        "freeze_backbone": False,
-        "epochs": 3,
-        "batch_size": 16,
-        "lr": pytest.approx(1e-4),
-        "image_size": 224,
-        "val_split": pytest.approx(0.1),
-        "device": "auto",
-    }
-    assert window.train_tab.arch_box.count() >= 2  # filled from the engine
-    assert window.train_tab.epochs_spin.toolTip()
+    options = window.train_tab.options
+    options.restore_defaults()
+    assert options.config() == TrainingConfig()  # one source: the core's own defaults
+    assert TrainingConfig().arch == "resnet34" and TrainingConfig().epochs == 3
+    assert options.arch_box.count() == 8
+    assert options.epochs_spin.toolTip()
 
 
 def test_options_are_remembered(qtbot, window):
     from flowerclf.gui.main_window import MainWindow
 
-    window.train_tab.set_options({**QUICK, "epochs": 7})
+    window.train_tab.options.set_config(replace(QUICK, epochs=7))
     window.train_tab.save_settings()
     again = MainWindow()
     qtbot.addWidget(again)
-    assert again.train_tab.options()["epochs"] == 7
-    assert again.train_tab.options()["image_size"] == IMAGE_SIZE
+    assert again.train_tab.options.config().epochs == 7
+    assert again.train_tab.options.config().image_size == IMAGE_SIZE
+
+
+def test_a_damaged_settings_file_falls_back_to_the_defaults(qtbot, window):
+    from flowerclf.gui.main_window import MainWindow
+
+    window.settings.set("train/epochs", "many")
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.train_tab.options.config().epochs == TrainingConfig().epochs
 
 
 def test_short_training_end_to_end(qtbot, window, dataset, photos):
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
-    tab.set_options(QUICK)
-    with qtbot.waitSignal(tab.trainingFinished, timeout=TRAIN_TIMEOUT_MS) as finished:
-        assert tab.start_training()
-        assert tab.is_training() and not tab.start_button.isEnabled()
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
+        assert start(tab, QUICK)
+        assert tab.run.is_training() and not tab.start_button.isEnabled()
     result = finished.args[0]
     assert not result.stopped
-    qtbot.waitUntil(lambda: not tab.is_training(), timeout=THREAD_TIMEOUT_MS)
-
     counts = tab.chart.point_counts()
-    assert counts["val_accuracy"] == QUICK["epochs"]
-    assert counts["steps"] >= 1 or counts["val_loss"] >= 1
+    assert counts["val_accuracy"] == QUICK.epochs
+    assert counts["val_loss"] == QUICK.epochs
     assert "Epoch 2 of 2" in tab.log_text()
     assert tab.start_button.isEnabled() and not tab.stop_button.isEnabled()
-    # The trained model is the Predict tab's at once, and not saved yet.
-    assert window.predict_tab.classifier is result.classifier
-    assert window.current_model.saved is False
+    # The trained model is the session's current one at once, and not saved yet.
+    assert window.session.current.classifier is result.classifier
+    assert window.session.current.saved is False
     assert window.isWindowModified()
     assert not tab.message_bar.isHidden() and "Save model as…" in [
         b.text() for b in tab.message_bar.action_buttons()
     ]
 
 
+def test_start_clicked_twice_runs_one_training(qtbot, window, dataset):
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    tab.options.set_config(QUICK)
+    finished = []
+    tab.run.finished.connect(finished.append)
+    assert tab.start_training()
+    assert not tab.start_training()  # refused, not queued
+    tab.start_action.trigger()  # F5 too
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=TRAIN_TIMEOUT_MS)
+    qtbot.wait(300)
+    assert len(finished) == 1 and not tab.run.is_training()
+    assert len(window.session.models) == 1
+
+
 def test_save_trained_model(qtbot, window, training_result, tmp_path):
-    window.train_tab.trainingFinished.emit(training_result)
-    entry = window.current_model
+    entry = window.session.add_trained(training_result)
     assert not entry.saved
-    job = window.save_model(entry, tmp_path / "mine")
+    assert window.session.save(entry, tmp_path / "mine")
     qtbot.waitUntil(lambda: entry.saved, timeout=THREAD_TIMEOUT_MS)
     assert entry.path == tmp_path / "mine.safetensors" and entry.path.exists()
     assert not window.isWindowModified()
-    assert "mine" in window.windowTitle()
-    qtbot.waitUntil(lambda: not job.is_running(), timeout=THREAD_TIMEOUT_MS)
+    assert window.windowTitle() == "mine[*]"
 
 
 def test_stop_in_the_middle_keeps_a_model(qtbot, window, dataset):
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
-    tab.set_options(LONG)
-    assert tab.start_training()
+    assert start(tab, LONG)
     qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=TRAIN_TIMEOUT_MS)
-    with qtbot.waitSignal(tab.trainingFinished, timeout=TRAIN_TIMEOUT_MS) as finished:
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
         tab.stop_button.click()
         assert not tab.stop_button.isEnabled()
     assert finished.args[0].stopped
-    qtbot.waitUntil(lambda: not tab.is_training(), timeout=THREAD_TIMEOUT_MS)
-    assert window.predict_tab.classifier is finished.args[0].classifier
+    assert window.session.current.classifier is finished.args[0].classifier
     assert "stopped" in tab.progress.format()
+
+
+def test_shift_f5_stops_and_f5_starts(qtbot, window, dataset):
+    tab = window.train_tab
+    window.show_train()
+    scanned(qtbot, tab, dataset)
+    tab.options.set_config(LONG)
+    tab.start_button.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert tab.run.is_training()
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=TRAIN_TIMEOUT_MS)
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
+        QTest.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert finished.args[0].stopped
+
+
+def test_tab_walks_through_the_page_to_start_training(qtbot, window, dataset):
+    """The class table lets Tab go on; Start training is reached without a mouse."""
+    tab = window.train_tab
+    window.show_train()
+    scanned(qtbot, tab, dataset)
+    window.activateWindow()
+    tab.dataset.folder_button.setFocus()
+    seen = []
+    for _ in range(40):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(window.focusWidget())
+        if window.focusWidget() is tab.start_button:
+            break
+    assert tab.dataset.class_table in seen  # it does take the focus...
+    assert seen.count(tab.dataset.class_table) == 1  # ...and gives it back at the next Tab
+    assert window.focusWidget() is tab.start_button
+    QTest.keyClick(tab.start_button, Qt.Key.Key_Space)
+    assert tab.run.is_training()
+    tab.stop_training()
+    qtbot.waitUntil(lambda: not tab.run.is_training(), timeout=TRAIN_TIMEOUT_MS)
 
 
 def test_closing_during_training_stops_cleanly(qtbot, window, dataset):
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
-    tab.set_options(LONG)
-    tab.start_training()
+    start(tab, LONG)
     qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=TRAIN_TIMEOUT_MS)
     asked = []
-    window.ask_unsaved_models = lambda unsaved: asked.append(unsaved) or "discard"
-    assert not window.close()  # it asks, then waits for the worker
+    window.ask_unsaved_models = lambda unsaved, problem="": asked.append(unsaved) or "discard"
+    assert not window.close()  # it asks, then waits for the run to stop
+    assert window.isVisible()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TRAIN_TIMEOUT_MS)
-    assert not workers.active_jobs()
+    assert not active_tasks()
     assert len(asked) == 1  # the stopped run's model was offered for saving
 
 
 def test_closing_during_training_can_be_cancelled(qtbot, window, dataset, monkeypatch):
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
-    tab.set_options(LONG)
-    tab.start_training()
+    start(tab, LONG)
     monkeypatch.setattr(window, "confirm_stop_training", lambda: False)
-    assert not window.close()
-    assert window.isVisible() and tab.is_training()
+    window.close()
+    qtbot.wait(100)
+    assert window.isVisible() and tab.run.is_training()
     tab.stop_training()
-    qtbot.waitUntil(lambda: not tab.is_training(), timeout=TRAIN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not tab.run.is_training(), timeout=TRAIN_TIMEOUT_MS)
 
 
-def test_missing_imagenet_weights_offers_training_from_scratch(qtbot, window, dataset, monkeypatch):
+def test_missing_imagenet_weights_train_from_scratch_starts_exactly_one_run(
+    qtbot, window, dataset, monkeypatch
+):
     import flowerclf.core.training as training
     from flowerclf.core.errors import WeightsUnavailableError
 
@@ -176,7 +231,9 @@ def test_missing_imagenet_weights_offers_training_from_scratch(qtbot, window, da
 
     def no_internet(arch, num_classes, weights="imagenet", progress=None):
         if weights == "imagenet":
-            raise WeightsUnavailableError(f"No ImageNet weights for {arch} here.")
+            raise WeightsUnavailableError(
+                f"The ImageNet weights for {arch} are not here.", arch=arch, reason="no internet"
+            )
         return real_build(arch, num_classes, weights, progress)
 
     monkeypatch.setattr(training, "build_model", no_internet)
@@ -186,9 +243,47 @@ def test_missing_imagenet_weights_offers_training_from_scratch(qtbot, window, da
     )
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
-    tab.set_options({**QUICK, "weights": "imagenet", "epochs": 1})
-    with qtbot.waitSignal(tab.trainingFinished, timeout=TRAIN_TIMEOUT_MS):
-        tab.start_training()
-    assert asked and "ImageNet" in asked[0]
-    assert tab.options()["weights"] == "none"
-    qtbot.waitUntil(lambda: not tab.is_training(), timeout=THREAD_TIMEOUT_MS)
+    started, finished = [], []
+    tab.run.started.connect(started.append)
+    tab.run.finished.connect(finished.append)
+    assert start(tab, replace(QUICK, weights="imagenet", epochs=1))
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=TRAIN_TIMEOUT_MS)
+    assert asked and "ImageNet" in asked[0] and "--weights" not in asked[0]
+    assert [config.weights for config in started] == ["imagenet", "none"]
+    assert tab.options.config().weights == "none"
+    # A later click starts one run, not two.
+    assert tab.start_training()
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=TRAIN_TIMEOUT_MS)
+    qtbot.wait(300)
+    assert len(started) == 3 and not tab.run.is_training()
+
+
+def test_a_failed_start_keeps_the_last_curves(qtbot, window, dataset, monkeypatch):
+    import flowerclf.core.training as training
+    from flowerclf.core.errors import WeightsUnavailableError
+
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS):
+        start(tab, QUICK)
+    before = tab.chart.point_counts()
+
+    def no_internet(*args, **kwargs):
+        raise WeightsUnavailableError("The ImageNet weights are not here.", arch="resnet18")
+
+    monkeypatch.setattr(training, "build_model", no_internet)
+    with qtbot.waitSignal(tab.run.failed, timeout=TRAIN_TIMEOUT_MS):
+        start(tab, replace(QUICK, weights="imagenet"))
+    assert tab.chart.point_counts() == before
+
+
+def test_download_progress_is_shown(window):
+    from flowerclf.core.events import DownloadEvent
+
+    tab = window.train_tab
+    tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 12_000_000, 87_000_000)])  # noqa: SLF001
+    assert not tab.download_bar.isHidden()
+    assert "12.0 MB of 87.0 MB" in tab.download_label.text()
+    tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 87_000_000, 87_000_000)])  # noqa: SLF001
+    assert tab.download_bar.isHidden()
+    assert "Downloaded" in tab.log_text()

@@ -1,0 +1,86 @@
+"""Errors in the app's own words.
+
+Core errors are data: a ``kind`` and the details behind it (path, architecture,
+reason, ...). The command line words them with its flags; this module words
+them with the app's buttons and settings, so no flag name, errno text or
+jargon reaches the window. Errors that are bugs get one plain line here; their
+traceback travels separately, as the message's details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from flowerclf.core.errors import FlowerclfError
+from flowerclf.gui.tasks import TaskError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def _weights_unavailable(details: dict[str, Any], error: BaseException) -> str:
+    arch = details.get("arch") or tr("this network")
+    reason = details.get("reason")
+    text = tr(
+        "The ImageNet starting weights for {arch} are not on this computer and could not "
+        "be downloaded"
+    ).format(arch=arch)
+    text += f" ({reason})." if reason else "."
+    return text + tr(" Choose “From a file…” under Starting weights, or start from scratch.")
+
+
+def _device_unavailable(details: dict[str, Any], error: BaseException) -> str:
+    return tr(
+        "That device is not available on this computer. Choose Automatic or CPU under "
+        "Device in the Train tab's options."
+    )
+
+
+def _write_failed(details: dict[str, Any], error: BaseException) -> str:
+    path = details.get("path")
+    reason = details.get("reason") or tr("it cannot be written")
+    where = str(path) if path else tr("the file")
+    return tr("Could not save {where}: {reason}. Choose another place.").format(
+        where=where, reason=reason
+    )
+
+
+#: kinds whose words differ in the app from the core's own message
+APP_WORDS: dict[str, Callable[[dict[str, Any], BaseException], str]] = {
+    "weights_unavailable": _weights_unavailable,
+    "device_unavailable": _device_unavailable,
+    "unknown_device": _device_unavailable,
+    "write_failed": _write_failed,
+}
+
+
+def describe(error: TaskError | BaseException) -> str:
+    """One plain sentence (or two) for the window."""
+    exc = error.exception if isinstance(error, TaskError) else error
+    if isinstance(exc, FlowerclfError):
+        words = APP_WORDS.get(str(getattr(exc, "kind", "") or ""))
+        if words is not None:
+            return words(dict(getattr(exc, "details", None) or {}), exc)
+        return str(exc) or type(exc).__name__
+    what = error.description if isinstance(error, TaskError) else tr("working")
+    return tr("Something went wrong while {what}: {reason}").format(
+        what=what, reason=plain_reason(exc)
+    )
+
+
+def plain_reason(exc: BaseException) -> str:
+    """A few words on an unexpected error, without errno numbers or Python's repr."""
+    if isinstance(exc, OSError):
+        from flowerclf.core.files import plain_os_reason
+
+        name = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+        reason = plain_os_reason(exc)
+        return f"{name}: {reason}" if name else reason
+    if isinstance(exc, MemoryError):
+        return tr("the computer ran out of memory")
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,359 @@
+"""The session: every model the person has opened, imported or trained, and which one is in use.
+
+A headless QObject (signals, no widgets). The tabs subscribe to it and never
+talk to each other through the window: a model trained in the Train tab is
+added here, and the Predict and Results tabs hear of it from here. Each
+:class:`ModelEntry` knows its name, its file, whether it is saved, the
+training run it came from and the evaluation to show for it.
+
+File work (opening, importing, saving, exporting) runs through the task
+runner's slots, so it never blocks the window; tests drive all of it without
+a widget.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from flowerclf.core.recovery import RecoveryFolder
+from flowerclf.gui import model_tasks
+from flowerclf.gui.task_queue import TaskQueue
+from flowerclf.gui.tasks import Policy, TaskError, TaskRunner
+
+if TYPE_CHECKING:  # pragma: no cover
+    from flowerclf.core.evaluation import Evaluation
+    from flowerclf.core.predict import Classifier
+
+
+@dataclass(frozen=True)
+class ShownEvaluation:
+    """An evaluation of one model and where it comes from."""
+
+    evaluation: Evaluation
+    source: str  # completes "… on <source>"
+    training: Any = None  # the TrainingResult it came with, for the report's curves
+    stored: bool = False  # read back from the model file (review list cut short)
+
+
+@dataclass(eq=False)
+class ModelEntry:
+    """A model of this session: opened from a file, imported, or trained here."""
+
+    classifier: Classifier
+    name: str
+    origin: str  # "opened", "imported" or "trained"
+    path: Path | None = None
+    saved: bool = True
+    training: Any = None  # the core TrainingResult, for a model trained here
+    evaluation: ShownEvaluation | None = None
+    recovery_path: Path | None = None  # its copy in the recovery folder, until saved
+    discarded: bool = False  # the person chose to close without saving it
+
+    def label(self) -> str:
+        return self.name if self.saved else f"{self.name} (not saved)"
+
+
+class Session(QObject):
+    """The models of this session, the current one, and the file work on them."""
+
+    modelsChanged = Signal()  # noqa: N815 - added, renamed, saved
+    currentChanged = Signal(object)  # noqa: N815 - the ModelEntry in use, or None
+    evaluationChanged = Signal(object)  # noqa: N815 - the ModelEntry whose evaluation changed
+    engineChanged = Signal()  # noqa: N815 - the engine loaded, or failed to
+    loadingChanged = Signal()  # noqa: N815 - model files being opened, or done
+    saveFinished = Signal(object, object)  # noqa: N815 - ModelEntry, TaskError or None
+    keepingChanged = Signal(bool)  # noqa: N815 - a trained model is being written to safety
+    recoverableFound = Signal(list)  # noqa: N815 - RecoverableModels left by an earlier run
+    problem = Signal(object)  # a TaskError the person should hear about
+    notice = Signal(str)  # something done, in a sentence ("Exported …")
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        recovery: RecoveryFolder | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.models: list[ModelEntry] = []
+        self.current: ModelEntry | None = None
+        self.engine: model_tasks.EngineInfo | None = None
+        self.engine_failed = False
+        self.last_training: Any = None  # the newest TrainingResult of this session
+        self.recovery = recovery if recovery is not None else RecoveryFolder()
+        self._engine = runner.slot("engine", Policy.EXCLUSIVE)
+        self._opening = TaskQueue(runner, "open-model", self)
+        self._opening.busyChanged.connect(lambda _busy: self.loadingChanged.emit())
+        self._keeping = TaskQueue(runner, "recovery", self)
+        self._keeping.busyChanged.connect(self.keepingChanged)
+        self._saving = runner.slot("save-model", Policy.EXCLUSIVE)
+        self._exporting = runner.slot("export-model", Policy.EXCLUSIVE)
+        self._saving_entry: ModelEntry | None = None
+
+    # -- the engine --------------------------------------------------------------------
+
+    def start_engine(self) -> None:
+        """Import torch and find the device, in a worker (idempotent)."""
+        if self.engine is not None or self._engine.is_busy():
+            return
+        self.engine_failed = False
+        self._engine.start(
+            model_tasks.warm_up(),
+            "loading the engine",
+            on_result=self._on_engine_ready,
+            on_error=self._on_engine_failed,
+        )
+
+    def _on_engine_ready(self, info: model_tasks.EngineInfo) -> None:
+        self.engine = info
+        self.engineChanged.emit()
+
+    def _on_engine_failed(self, error: TaskError) -> None:
+        self.engine_failed = True
+        self.engineChanged.emit()
+        self.problem.emit(error)
+
+    def is_engine_ready(self) -> bool:
+        return self.engine is not None
+
+    # -- adding models -------------------------------------------------------------------
+
+    def open_model(self, path: str | Path) -> None:
+        """Open a model file in a worker; it becomes the current model when loaded."""
+        path = Path(path)
+        self._opening.add(
+            model_tasks.load_model(path),
+            f"opening {path.name}",
+            on_result=lambda classifier: self.add_model(classifier, path.stem, path),
+            on_error=self.problem.emit,
+        )
+
+    def import_tutorial(self, weights: str | Path, class_indices: str | Path) -> None:
+        """Import a tutorial .pth and its class_indices.json (the files stay: nothing to lose)."""
+        weights = Path(weights)
+        name = f"{weights.stem} (imported)"
+        self._opening.add(
+            model_tasks.import_tutorial(weights, class_indices),
+            f"importing {weights.name}",
+            on_result=lambda classifier: self.add_model(classifier, name, origin="imported"),
+            on_error=self.problem.emit,
+        )
+
+    def is_loading(self) -> bool:
+        """True while model files are being opened (or wait to be)."""
+        return self._opening.is_busy()
+
+    def add_model(
+        self,
+        classifier: Classifier,
+        name: str,
+        path: Path | None = None,
+        *,
+        saved: bool = True,
+        origin: str = "opened",
+    ) -> ModelEntry:
+        """Make ``classifier`` the current model; the other models of the session stay listed."""
+        entry = None
+        if path is not None:
+            # Opening the same file again replaces its entry instead of listing it twice.
+            entry = next((e for e in self.models if e.path == path and e.saved), None)
+        if entry is None:
+            entry = ModelEntry(classifier, self._unique_name(name), origin, path, saved)
+            self.models.append(entry)
+        else:
+            entry.classifier = classifier
+        entry.evaluation = stored_evaluation(classifier)
+        self.modelsChanged.emit()
+        self.set_current(entry)
+        return entry
+
+    def add_trained(self, result: Any) -> ModelEntry:
+        """A training run ended: its model joins the session, unsaved, with its evaluation."""
+        classifier = result.classifier
+        name = f"{classifier.arch} trained {time.strftime('%H:%M')}"
+        entry = ModelEntry(classifier, self._unique_name(name), "trained", saved=False)
+        entry.training = result
+        if result.evaluation is not None:
+            count = result.evaluation.total
+            entry.evaluation = ShownEvaluation(
+                result.evaluation,
+                f"the {count} validation images of the training run",
+                training=result,
+            )
+        self.last_training = result
+        self.models.append(entry)
+        self.modelsChanged.emit()
+        self.set_current(entry)
+        self._keep_safe(entry)
+        return entry
+
+    def _unique_name(self, name: str) -> str:
+        taken = {entry.name for entry in self.models}
+        if name not in taken:
+            return name
+        number = 2
+        while f"{name} ({number})" in taken:
+            number += 1
+        return f"{name} ({number})"
+
+    def set_current(self, entry: ModelEntry | None) -> None:
+        if entry is not None and entry not in self.models:
+            raise ValueError("not a model of this session")
+        if entry is self.current:
+            return
+        self.current = entry
+        self.currentChanged.emit(entry)
+
+    def set_evaluation(self, entry: ModelEntry, shown: ShownEvaluation) -> None:
+        """Show ``shown`` for ``entry`` from now on; the training curves stay with it."""
+        if shown.training is None and entry.evaluation is not None:
+            shown = ShownEvaluation(
+                shown.evaluation, shown.source, entry.evaluation.training, shown.stored
+            )
+        elif shown.training is None and entry.training is not None:
+            shown = ShownEvaluation(shown.evaluation, shown.source, entry.training, shown.stored)
+        entry.evaluation = shown
+        self.evaluationChanged.emit(entry)
+
+    def unsaved(self) -> list[ModelEntry]:
+        return [entry for entry in self.models if not entry.saved]
+
+    # -- files -----------------------------------------------------------------------------
+
+    def save(self, entry: ModelEntry, path: str | Path) -> bool:
+        """Write ``entry`` to ``path`` (.safetensors); False if another save is running.
+
+        ``saveFinished(entry, error)`` tells how it went; the entry is marked
+        saved only once the file is complete.
+        """
+        path = Path(path)
+        if path.suffix.lower() != ".safetensors":
+            path = path.with_name(path.name + ".safetensors")
+        started = self._saving.start(
+            model_tasks.save_model(entry.classifier, path),
+            f"saving {path.name}",
+            on_result=lambda written: self._on_saved(entry, Path(written)),
+            on_error=lambda error: self._on_save_failed(entry, error),
+        )
+        if started:
+            self._saving_entry = entry
+            self.modelsChanged.emit()
+        return started
+
+    def is_saving(self, entry: ModelEntry | None = None) -> bool:
+        busy = self._saving.is_busy()
+        return busy if entry is None else busy and self._saving_entry is entry
+
+    def _on_saved(self, entry: ModelEntry, path: Path) -> None:
+        self._saving_entry = None
+        entry.path, entry.saved, entry.name = path, True, path.stem
+        self._forget_copy(entry)
+        self.modelsChanged.emit()
+        self.saveFinished.emit(entry, None)
+
+    def _on_save_failed(self, entry: ModelEntry, error: TaskError) -> None:
+        self._saving_entry = None
+        self.modelsChanged.emit()
+        self.saveFinished.emit(entry, error)
+
+    def export_tutorial(self, entry: ModelEntry, folder: str | Path) -> bool:
+        """Write the tutorial pair (<arch>.pth, class_indices.json) into ``folder``."""
+        return self._exporting.start(
+            model_tasks.export_tutorial(entry.classifier, folder),
+            "exporting the model",
+            on_result=lambda paths: self.notice.emit(
+                "Exported " + " and ".join(str(p) for p in paths) + "."
+            ),
+            on_error=self.problem.emit,
+        )
+
+    # -- the recovery folder ---------------------------------------------------------------
+
+    def _keep_safe(self, entry: ModelEntry) -> None:
+        """Write a trained model to the recovery folder until it is saved or discarded."""
+        self._keeping.add(
+            model_tasks.keep_for_recovery(self.recovery, entry.classifier, entry.name),
+            "keeping the new model safe",
+            on_result=lambda path: self._on_kept(entry, path),
+            on_error=self.problem.emit,
+        )
+
+    def _on_kept(self, entry: ModelEntry, path: Path) -> None:
+        entry.recovery_path = path
+        if entry.saved or entry.discarded:  # settled while its copy was being written
+            self._forget_copy(entry)
+
+    def _forget_copy(self, entry: ModelEntry) -> None:
+        if entry.recovery_path is not None:
+            try:
+                self.recovery.remove(entry.recovery_path)
+            except OSError:
+                pass  # it stays in the folder, and is offered again: nothing is lost
+            entry.recovery_path = None
+
+    def discard(self, entries: list[ModelEntry]) -> None:
+        """The person closes without saving these: their recovery copies go."""
+        for entry in entries:
+            entry.discarded = True
+            self._forget_copy(entry)
+
+    def is_keeping_safe(self) -> bool:
+        return self._keeping.is_busy()
+
+    def check_recovery(self) -> None:
+        """Look for models an earlier run left unsaved; ``recoverableFound`` lists them."""
+        self._keeping.add(
+            model_tasks.list_recoverable(self.recovery),
+            "looking for models to recover",
+            on_result=lambda models: models and self.recoverableFound.emit(list(models)),
+            on_error=self.problem.emit,
+        )
+
+    def restore(self, models: list[Any]) -> None:
+        """Open recovered models as unsaved models (their copies stay until they are saved)."""
+        for model in models:
+            self._opening.add(
+                model_tasks.load_model(model.path),
+                f"restoring {model.name}",
+                on_result=lambda classifier, m=model: self._on_restored(m, classifier),
+                on_error=self.problem.emit,
+            )
+
+    def _on_restored(self, model: Any, classifier: Classifier) -> None:
+        from flowerclf.core.recovery import NAME_KEY
+
+        (getattr(classifier, "metadata", None) or {}).pop(NAME_KEY, None)
+        entry = ModelEntry(classifier, self._unique_name(model.name), "recovered", saved=False)
+        entry.recovery_path = Path(model.path)
+        entry.evaluation = stored_evaluation(classifier)
+        self.models.append(entry)
+        self.modelsChanged.emit()
+        self.set_current(entry)
+
+    def discard_recovered(self, models: list[Any]) -> None:
+        """Remove recovered models the person does not want back."""
+        for model in models:
+            try:
+                self.recovery.remove(model.path)
+            except OSError:
+                pass
+
+
+def stored_evaluation(classifier: Classifier) -> ShownEvaluation | None:
+    """The evaluation a model file carries (its training's validation result), if any."""
+    data = (getattr(classifier, "metadata", None) or {}).get("evaluation")
+    if not isinstance(data, dict):
+        return None
+    from flowerclf.core.evaluation import Evaluation
+
+    try:
+        evaluation = Evaluation.from_json_dict(data)
+    except ValueError:
+        return None
+    return ShownEvaluation(evaluation, "its validation images (stored in the model)", stored=True)

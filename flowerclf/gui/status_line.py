@@ -1,0 +1,83 @@
+"""The status bar: what runs now, the model in use, its classes, and the device."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+
+from flowerclf.gui.session import Session
+from flowerclf.gui.tasks import TaskRunner
+
+#: What the status bar says while a slot is busy, most telling first.
+BUSY_WORDS = (
+    ("train", "Training…"),
+    ("save-model", "Saving the model…"),
+    ("engine", "Loading the engine…"),
+    ("open-model", "Opening the model…"),
+    ("recovery", "Keeping the new model safe…"),
+    ("evaluate", "Evaluating…"),
+    ("predict", "Classifying…"),
+)
+
+
+class StatusLine:
+    """Fills a window's status bar from the session and the task runner."""
+
+    def __init__(self, bar: QStatusBar, session: Session, runner: TaskRunner) -> None:
+        self._session = session
+        self._runner = runner
+        self._override = ""
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # indeterminate: "working"
+        self.busy_bar.setMaximumWidth(90)
+        self.busy_bar.setMaximumHeight(12)
+        self.busy_bar.setTextVisible(False)
+        self.device_label = QLabel(bar.tr("Device: …"))
+        self.device_label.setToolTip(bar.tr("Where the network runs"))
+        self.model_label = QLabel()
+        self.classes_label = QLabel()
+        self.classes_label.setMaximumWidth(420)
+        bar.addWidget(self.busy_bar)
+        bar.addWidget(self.busy_label)
+        bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.classes_label)
+        bar.addPermanentWidget(self.device_label)
+        self._bar = bar
+        for signal in (session.modelsChanged, session.currentChanged, session.engineChanged):
+            signal.connect(self.refresh)
+        runner.busyChanged.connect(self.refresh)
+        self.refresh()
+
+    def set_override(self, text: str) -> None:
+        """Words that win over the running tasks' ("Saving …" while closing); "" to stop."""
+        self._override = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        tr = self._bar.tr
+        entry = self._session.current
+        engine = self._session.engine
+        if engine is not None:
+            self.device_label.setText(tr("Device: {d}").format(d=engine.device))
+        if entry is not None:
+            classes = list(entry.classifier.classes)
+            arch = getattr(entry.classifier, "arch", "")
+            shown_arch = f" ({arch})" if arch and arch not in entry.name else ""
+            self.model_label.setText(tr("Model: ") + entry.label() + shown_arch)
+            shown = ", ".join(classes[:6]) + (", …" if len(classes) > 6 else "")
+            self.classes_label.setText(
+                tr("{n} classes: {names}").format(n=len(classes), names=shown)
+            )
+            self.classes_label.setToolTip("\n".join(classes))
+        else:
+            self.model_label.setText(tr("Model: none"))
+            self.classes_label.setText("")
+        busy = [slot.name for slot in self._runner.busy_slots()]
+        text = self._override or next(
+            (tr(words) for name, words in BUSY_WORDS if name in busy),
+            tr("Working…") if busy else "",
+        )
+        if not text and engine is not None:
+            text = tr("Ready")
+        self.busy_label.setText(text)
+        self.busy_bar.setVisible(bool(busy) or bool(self._override))

@@ -1,0 +1,124 @@
+"""What the Train tab says about a run, in plain words: durations, progress lines, epoch lines.
+
+Pure functions of the core's events, so they are tested without a window.
+Every sentence goes through ``QCoreApplication.translate``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from flowerclf.core.events import DownloadEvent, EpochEvent, StageEvent, StepEvent
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Training", text)
+
+
+def format_duration(seconds: float) -> str:
+    """1 h 05 min, 3 min 20 s, 42 s: what a person reads at a glance."""
+    total = max(0, int(round(seconds)))
+    minutes, secs = divmod(total, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return tr("{h} h {m:02d} min").format(h=hours, m=minutes)
+    if minutes:
+        return tr("{m} min {s:02d} s").format(m=minutes, s=secs)
+    return tr("{s} s").format(s=secs)
+
+
+def format_megabytes(count: int) -> str:
+    return tr("{mb:.1f} MB").format(mb=count / 1_000_000)
+
+
+def run_summary(config: Any, folder: str) -> str:
+    """The first log line of a run: what is trained on what, with which settings."""
+    weights = {"imagenet": tr("ImageNet"), "none": tr("none (from scratch)")}.get(
+        str(config.weights), str(config.weights)
+    )
+    mode = tr("last layer only") if config.freeze_backbone else tr("all layers")
+    return tr(
+        "Training {arch} ({mode}) on {folder}: {epochs} epochs, batch size {batch}, "
+        "learning rate {lr:g}, image size {size} px, starting weights {weights}."
+    ).format(
+        arch=config.arch,
+        mode=mode,
+        folder=folder,
+        epochs=config.epochs,
+        batch=config.batch_size,
+        lr=config.lr,
+        size=config.image_size,
+        weights=weights,
+    )
+
+
+def progress_text(event: StepEvent | StageEvent, epoch_text: str) -> str:
+    """The progress bar's words: where the run is and how long is left."""
+    if event.eta_s is not None and math.isfinite(event.eta_s):
+        left = tr("about {t} left").format(t=format_duration(event.eta_s))
+    else:
+        left = tr("estimating time left…")
+    if isinstance(event, StepEvent):
+        where = tr("{epoch} · step {step} of {steps}").format(
+            epoch=epoch_text, step=event.step, steps=event.steps_per_epoch
+        )
+    else:
+        # Validation or feature extraction: say which, within the current epoch.
+        prefix = f"{epoch_text} · " if epoch_text else ""
+        where = f"{prefix}{event.stage} {event.done} of {event.total}"
+    return f"{where} · {left}"
+
+
+def epoch_text(event: StepEvent | EpochEvent) -> str:
+    return tr("Epoch {n} of {total}").format(n=event.epoch, total=event.epochs)
+
+
+def epoch_lines(event: EpochEvent) -> list[str]:
+    """The log's lines for one finished epoch: losses, accuracy, speed, per class."""
+    parts = [
+        tr("Epoch {n} of {total}: training loss {loss:.4f}").format(
+            n=event.epoch, total=event.epochs, loss=event.train_loss
+        )
+    ]
+    if event.val_loss is not None:
+        parts.append(tr("validation loss {loss:.4f}").format(loss=event.val_loss))
+    if event.val_accuracy is not None:
+        parts.append(tr("validation accuracy {acc:.1%}").format(acc=event.val_accuracy))
+    line = ", ".join(parts)
+    if event.is_best:
+        line += tr(" (best so far)")
+    if event.images_per_second:
+        line += tr(" · {ips:.1f} images/s").format(ips=event.images_per_second)
+    lines = [line]
+    if event.per_class_accuracy:
+        worst = sorted(event.per_class_accuracy.items(), key=lambda kv: kv[1])
+        lines.append(tr("    per class: ") + ", ".join(f"{name} {acc:.0%}" for name, acc in worst))
+    return lines
+
+
+def download_text(event: DownloadEvent) -> str:
+    if event.bytes_total:
+        amount = tr("{done} of {total}").format(
+            done=format_megabytes(event.bytes_done), total=format_megabytes(event.bytes_total)
+        )
+    else:
+        amount = format_megabytes(event.bytes_done)
+    return tr("Downloading starting weights {name}: {amount}").format(
+        name=event.name, amount=amount
+    )
+
+
+def outcome_text(result: Any) -> tuple[str, str]:
+    """(verb, best) for a finished run: ("finished", "best validation accuracy 93.8% (epoch 2)")."""
+    accuracy = result.best_val_accuracy
+    if accuracy is not None:
+        best = tr("best validation accuracy {acc:.1%} (epoch {epoch})").format(
+            acc=accuracy, epoch=result.best_epoch
+        )
+    else:
+        best = tr("no validation photos, so the last epoch is kept")
+    verb = tr("stopped") if result.stopped else tr("finished")
+    return verb, best
