@@ -200,6 +200,13 @@ def cli_message(error: FlowerclfError) -> str:
         return f"{_flag(setting)}: {error}"
     if kind == errors.ARCHITECTURE_MISMATCH and details.get("detected"):
         return f"{error} (--arch {details['detected']})"
+    if kind == errors.CHECKPOINT_EXISTS:
+        return (
+            f"An interrupted training writes the same output ({details.get('description')}). "
+            f"Continue it with --resume, or delete {details.get('path')} to start again."
+        )
+    if kind == errors.CHECKPOINT_UNREADABLE and details.get("reason") == "missing":
+        return f"{error} Leave out --resume to start a new run."
     if kind == errors.TRAINING_DIVERGED and details.get("lr") is not None:
         return f"{error} It was {details['lr']}; pass a smaller one with --lr."
     return str(error)
@@ -240,24 +247,41 @@ def _first_ctrl_c_stops(stop, printer: ProgressPrinter):
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
+    from flowerclf.core.checkpoint import checkpoint_path_for
     from flowerclf.core.data import scan_dataset
     from flowerclf.core.events import StopRequest
+    from flowerclf.core.files import check_writable
     from flowerclf.core.modelfile import save_model
     from flowerclf.core.training import train
 
     config = training_config(args)
     config.validate()
     output = Path(args.output)
+    if output.suffix.lower() != ".safetensors":
+        output = output.with_name(output.name + ".safetensors")
+    # A place that cannot take the model is refused now, not after an afternoon's training.
+    check_writable(output, what="the model")
+    checkpoint = checkpoint_path_for(output)
     scan = scan_dataset(args.data_dir)
     print(scan.summary())
     printer = ProgressPrinter()
     stop = StopRequest()
     try:
         with _first_ctrl_c_stops(stop, printer):
-            result = train(scan, config, printer, stop)
+            result = train(
+                scan,
+                config,
+                printer,
+                stop,
+                checkpoint=checkpoint,
+                resume=args.resume,
+                keep_checkpoint=args.keep_checkpoints,
+            )
     except KeyboardInterrupt:
         printer.close()
         print("Interrupted before a model was ready; nothing was written.", file=sys.stderr)
+        if checkpoint.exists():
+            print("Continue later with the same command and --resume.", file=sys.stderr)
         return 130
     finally:
         printer.close()
@@ -268,6 +292,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         f"Model written to {path}{note}: best validation accuracy {accuracy} "
         f"(epoch {result.best_epoch}), {result.images_per_second:.1f} images/s."
     )
+    if result.stopped and checkpoint.exists():
+        print(f"The run can be continued with the same command and --resume ({checkpoint}).")
     if result.skipped:
         print(f"{len(result.skipped)} images could not be read and were left out.")
     return EXIT_OK
@@ -533,6 +559,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data_dir", metavar="DATA_DIR")
     p.add_argument("-o", "--output", required=True, metavar="MODEL.safetensors")
     _add_training_options(p)
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the interrupted run that writes the same output (its checkpoint, "
+        "MODEL.checkpoint beside the output, is written after every epoch)",
+    )
+    p.add_argument(
+        "--keep-checkpoints",
+        action="store_true",
+        help="keep the checkpoint after the run ends (it is removed by default)",
+    )
     p.set_defaults(run=_cmd_train)
 
     p = sub.add_parser("predict", help="classify images and folders of images")

@@ -57,6 +57,11 @@ Training and explaining
 Writing files
     ``write_failed``           path, reason: a model, report, export or heat map could not
                                be written; nothing was left half-written
+
+Checkpoints and interrupted runs
+    ``checkpoint_unreadable``  path, reason: no checkpoint there, or not one that can be read
+    ``checkpoint_mismatch``    path, differences: the checkpoint is of other photos or settings
+    ``checkpoint_exists``      path, description: an interrupted run would be overwritten
 """
 
 from __future__ import annotations
@@ -102,6 +107,10 @@ UNKNOWN_CLASS = "unknown_class"
 NOT_EXPLAINABLE = "not_explainable"
 
 WRITE_FAILED = "write_failed"
+
+CHECKPOINT_UNREADABLE = "checkpoint_unreadable"
+CHECKPOINT_MISMATCH = "checkpoint_mismatch"
+CHECKPOINT_EXISTS = "checkpoint_exists"
 
 KINDS: frozenset[str] = frozenset(
     value for name, value in list(globals().items()) if name.isupper() and isinstance(value, str)

@@ -154,3 +154,29 @@ def atomic_write_text(
 ) -> Path:
     """Write ``text`` as UTF-8 to ``path`` all at once or not at all."""
     return atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents, what=what)
+
+
+def check_writable(path: str | Path, *, what: str = "the file") -> None:
+    """Refuse, before any long work, a path that could not be written later.
+
+    The folder must be a folder (or creatable: no file in the way) and accept
+    a new file: a small probe file is made and removed at once. Raises
+    :class:`WriteError` with a plain reason; writes nothing that stays.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise WriteError(path, "a folder has that name", what)
+    folder = path.parent
+    blocking = _blocking_file(folder)
+    if blocking is not None:
+        raise WriteError(path, f"the folder {blocking} is a file", what)
+    existing = next((p for p in (folder, *folder.parents) if p.is_dir()), None)
+    if existing is None:
+        raise WriteError(path, "the folder does not exist and cannot be made", what)
+    probe = existing / f".flowerclf-probe-{uuid.uuid4().hex}.tmp"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise WriteError(path, _write_reason(probe, error), what) from error
+    os.close(fd)
+    probe.unlink(missing_ok=True)

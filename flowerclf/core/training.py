@@ -19,12 +19,13 @@ import os
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import torch
 from torch import nn
 
+from flowerclf.core import checkpoint as checkpoints
 from flowerclf.core.config import TrainingConfig
 from flowerclf.core.data import (
     IMAGENET_MEAN,
@@ -37,6 +38,7 @@ from flowerclf.core.data import (
 )
 from flowerclf.core.device import Precision, choose_precision, describe_device, resolve_device
 from flowerclf.core.errors import (
+    CHECKPOINT_EXISTS,
     NO_TRAINING_IMAGES,
     TRAINING_DIVERGED,
     DatasetError,
@@ -174,12 +176,25 @@ def train(
     config: TrainingConfig | None = None,
     progress: ProgressCallback = ignore_event,
     stop: StopRequest | None = None,
+    *,
+    checkpoint: str | Path | None = None,
+    resume: bool = False,
+    keep_checkpoint: bool = False,
 ) -> TrainingResult:
     """Train a classifier on a dataset folder (or an existing scan of one).
 
     Returns the model of the epoch with the best validation accuracy. When
     ``stop`` is requested the run ends after the current batch and still
     returns the best model so far (the current weights if no epoch finished).
+
+    With ``checkpoint`` (a path), everything needed to go on is written there
+    after every epoch; ``resume`` continues the run that checkpoint holds
+    (refused, in plain words, if the photos or settings differ) and, with the
+    same seed on the CPU, ends with the weights an uninterrupted run would
+    have. The checkpoint is removed once every epoch is done (not when the
+    run was stopped, so it can be continued), unless ``keep_checkpoint``.
+    Without ``resume``, an existing checkpoint is never overwritten: that is
+    a ``checkpoint_exists`` error naming the interrupted run.
     """
     config = config or TrainingConfig()
     config.validate()
@@ -193,7 +208,27 @@ def train(
             val_split=config.val_split,
         )
 
+    state, files = None, None
+    if checkpoint is not None:
+        checkpoint = Path(checkpoint)
+        files = checkpoints.fingerprint(train_samples + val_samples, scan.root)
+        if resume:
+            state = checkpoints.load_checkpoint(checkpoint)
+            checkpoints.check_same_run(state, config, files, checkpoint)
+            train_samples = [Sample(scan.root / p, int(label)) for p, label in state["train"]]
+            val_samples = [Sample(scan.root / p, int(label)) for p, label in state["val"]]
+        elif checkpoint.exists():
+            raise FlowerclfError(
+                f"An interrupted training would be overwritten ({checkpoint.name}): continue it, "
+                "or remove that file to start again.",
+                CHECKPOINT_EXISTS,
+                path=checkpoint,
+                description=_checkpoint_words(checkpoint),
+            )
+
     seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**31)
+    if state is not None:
+        seed = int(state["seed"])  # the interrupted run's, so that its randomness goes on
     torch.manual_seed(seed)
     device = resolve_device(config.device)
     precision = choose_precision(device, config.precision)
@@ -212,7 +247,22 @@ def train(
     run = _Run(
         scan, config, device, precision, seed, network, train_samples, val_samples, progress, stop
     )
-    return run.execute()
+    run.checkpoint_path, run.files, run.resume_state = checkpoint, files, state
+    result = run.execute()
+    if checkpoint is not None and not result.stopped and not keep_checkpoint:
+        checkpoint.unlink(missing_ok=True)
+    return result
+
+
+def _in_folder(sample: Sample, scan: DatasetScan) -> str:
+    return checkpoints.relative(sample.path, scan.root)
+
+
+def _checkpoint_words(path: Path) -> str:
+    try:
+        return checkpoints.describe(checkpoints.load_checkpoint(path))
+    except FlowerclfError:
+        return "unreadable"
 
 
 class _Run:
@@ -252,6 +302,14 @@ class _Run:
         self.images_trained = 0
         self.cache = DecodedImageCache()
         self.loss_fn = nn.CrossEntropyLoss()
+        # Checkpoints: where to write them, the files of the run, the state to resume from,
+        # and what learns (set by the loops) so that every epoch's end can be written down.
+        self.checkpoint_path: Path | None = None
+        self.files: list | None = None
+        self.resume_state: dict | None = None
+        self.optimizer: torch.optim.Optimizer | None = None
+        self.scaler: torch.amp.GradScaler | None = None
+        self.generator: torch.Generator | None = None
 
     # ------------------------------------------------------------------ shared
 
@@ -343,8 +401,69 @@ class _Run:
             images_per_second=rate,
         )
         self.history.append(event)
+        # Written before anyone hears of the epoch: once its line shows, it is safe.
+        self._save_checkpoint(epoch)
         self.progress(event)
         return event
+
+    def _save_checkpoint(self, epoch: int) -> None:
+        if self.checkpoint_path is None:
+            return
+        checkpoints.save_checkpoint(
+            self.checkpoint_path,
+            {
+                "epoch": epoch,
+                "config": self.config.as_metadata(),
+                "dataset": str(self.scan.root),
+                "classes": list(self.classes),
+                "files": self.files,
+                "train": [[_in_folder(s, self.scan), int(s.label)] for s in self.train_samples],
+                "val": [[_in_folder(s, self.scan), int(s.label)] for s in self.val_samples],
+                "seed": self.seed,
+                "network": {k: v.detach().cpu() for k, v in self.network.state_dict().items()},
+                "optimizer": self.optimizer.state_dict() if self.optimizer else None,
+                "scaler": self.scaler.state_dict() if self.scaler else None,
+                "generator": self.generator.get_state() if self.generator else None,
+                "torch_rng": torch.get_rng_state(),
+                "best_state": self.best_state,
+                "best_accuracy": self.best_accuracy,
+                "best_epoch": self.best_epoch,
+                "history": [asdict(e) for e in self.history],
+                "step_losses": list(self.step_losses),
+                "images_trained": self.images_trained,
+            },
+        )
+
+    def _resume(self, clock: _Clock, per_epoch: float) -> int:
+        """Go on from the checkpoint: the epochs done, replayed for the curves; the next epoch."""
+        state = self.resume_state
+        if state is None:
+            return 1
+        self.network.load_state_dict(state["network"])
+        if self.optimizer is not None and state["optimizer"] is not None:
+            self.optimizer.load_state_dict(state["optimizer"])
+        if self.scaler is not None and state["scaler"] is not None:
+            self.scaler.load_state_dict(state["scaler"])
+        if self.generator is not None and state["generator"] is not None:
+            self.generator.set_state(state["generator"])
+        torch.set_rng_state(state["torch_rng"])
+        self.best_state = state["best_state"]
+        self.best_accuracy = state["best_accuracy"]
+        self.best_epoch = int(state["best_epoch"])
+        self.step_losses = list(state["step_losses"])
+        self.images_trained = int(state["images_trained"])
+        done = int(state["epoch"])
+        clock.advance(per_epoch * done)
+        self.progress(
+            MessageEvent(
+                f"Continuing the interrupted training after epoch {done} of {self.config.epochs}."
+            )
+        )
+        for row in state["history"]:
+            event = EpochEvent(**row)
+            self.history.append(event)
+            self.progress(event)
+        return done + 1
 
     def _finish(self, started: float) -> TrainingResult:
         if self.best_state is not None:
@@ -446,9 +565,11 @@ class _Run:
         params = [p for p in self.network.parameters() if p.requires_grad]
         optimizer = torch.optim.Adam(params, lr=config.lr)
         scaler = torch.amp.GradScaler(self.device.type) if self.precision.use_grad_scaler else None
+        self.optimizer, self.scaler = optimizer, scaler
+        first_epoch = self._resume(clock, per_epoch)
         steps = len(train_loader)
         try:
-            for epoch in range(1, config.epochs + 1):
+            for epoch in range(first_epoch, config.epochs + 1):
                 self.network.train()
                 loss_sum, seen, epoch_start = 0.0, 0, time.perf_counter()
                 for step, batch in enumerate(train_loader.epoch(epoch), start=1):
@@ -554,10 +675,12 @@ class _Run:
         self.network.eval()
         optimizer = torch.optim.Adam(head.parameters(), lr=config.lr)
         generator = torch.Generator().manual_seed(self.seed)
+        self.optimizer, self.generator = optimizer, generator
+        first_epoch = self._resume(clock, head_cost * n_train)
         batch_size = config.batch_size
         steps = math.ceil(len(train_labels) / batch_size)
         try:
-            for epoch in range(1, config.epochs + 1):
+            for epoch in range(first_epoch, config.epochs + 1):
                 epoch_start = time.perf_counter()
                 order = torch.randperm(len(train_labels), generator=generator)
                 loss_sum = 0.0

@@ -1,0 +1,150 @@
+"""Checkpoints: everything a training run needs to go on after a crash, written after every epoch.
+
+A checkpoint holds the network's weights, the optimizer's state, the epoch
+reached, the best weights so far and their score, the exact train/validation
+split, the random-number states, the configuration and a fingerprint of the
+dataset (every file's path, size and time). It is written atomically, so a
+kill mid-write leaves the previous checkpoint whole, and read back with
+``torch.load(weights_only=True)``: it holds tensors and plain data only, never
+code.
+
+Resuming checks that the checkpoint belongs to the same run: the same
+settings (the number of worker threads and the device aside) and the same
+photos. What differs is said in plain words.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from flowerclf.core.config import FIELD_LABELS, TrainingConfig
+from flowerclf.core.data import Sample
+from flowerclf.core.errors import CHECKPOINT_MISMATCH, CHECKPOINT_UNREADABLE, FlowerclfError
+from flowerclf.core.files import atomic_write_bytes
+
+FORMAT = "flowerclf-checkpoint"
+VERSION = 1
+SUFFIX = ".checkpoint"
+#: Settings that may differ on resume: they change how fast, not what is learned.
+FREE_SETTINGS = ("workers", "device")
+
+
+def checkpoint_path_for(output: str | Path) -> Path:
+    """Where the command line keeps the checkpoint of a run writing ``output``: beside it."""
+    output = Path(output)
+    return output.with_name(output.name.removesuffix(".safetensors") + SUFFIX)
+
+
+def relative(path: Path, root: Path) -> str:
+    """``path`` inside the dataset folder, so that a folder moved elsewhere is the same folder."""
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def fingerprint(samples: Sequence[Sample], root: Path) -> list[list[Any]]:
+    """Every file of the run: [path in the folder, label, size, time in ns], sorted by path."""
+    rows = []
+    for sample in samples:
+        try:
+            stat = os.stat(sample.path)
+            size, mtime = stat.st_size, stat.st_mtime_ns
+        except OSError:
+            size, mtime = -1, -1
+        rows.append([relative(sample.path, root), int(sample.label), int(size), int(mtime)])
+    return sorted(rows)
+
+
+def save_checkpoint(path: str | Path, state: dict[str, Any]) -> Path:
+    """Write ``state`` (tensors and plain data) to ``path`` all at once or not at all."""
+    buffer = io.BytesIO()
+    torch.save({"format": FORMAT, "version": VERSION, **state}, buffer)
+    return atomic_write_bytes(path, buffer.getvalue(), make_parents=True, what="the checkpoint")
+
+
+def load_checkpoint(path: str | Path) -> dict[str, Any]:
+    """Read a checkpoint back (no code runs); a plain error if it is not one or is damaged."""
+    path = Path(path)
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=True)
+    except FileNotFoundError:
+        raise FlowerclfError(
+            f"There is no interrupted training to continue ({path.name} does not exist).",
+            CHECKPOINT_UNREADABLE,
+            path=path,
+            reason="missing",
+        ) from None
+    except Exception as error:  # noqa: BLE001 - any unpickling failure means "not usable"
+        raise FlowerclfError(
+            f"The checkpoint {path.name} is damaged or not a flowerclf checkpoint.",
+            CHECKPOINT_UNREADABLE,
+            path=path,
+            reason="damaged",
+        ) from error
+    if not isinstance(state, dict) or state.get("format") != FORMAT:
+        raise FlowerclfError(
+            f"{path.name} is not a flowerclf checkpoint.",
+            CHECKPOINT_UNREADABLE,
+            path=path,
+            reason="not a checkpoint",
+        )
+    if int(state.get("version", 0)) > VERSION:
+        raise FlowerclfError(
+            f"{path.name} was written by a newer flowerclf; update flowerclf to continue it.",
+            CHECKPOINT_UNREADABLE,
+            path=path,
+            reason="too new",
+        )
+    return state
+
+
+def check_same_run(
+    state: dict[str, Any], config: TrainingConfig, files: list[list[Any]], path: Path
+) -> None:
+    """Refuse a checkpoint of another run: the differences, in plain words."""
+    differences = []
+    saved = TrainingConfig.from_mapping(state["config"], lenient=True)
+    for name, label in FIELD_LABELS.items():
+        if name in FREE_SETTINGS:
+            continue
+        mine, theirs = getattr(config, name), getattr(saved, name)
+        if mine != theirs:
+            differences.append(f"the {label} was {theirs}, now {mine}")
+    differences += _file_differences(state["files"], files)
+    if differences:
+        raise FlowerclfError(
+            f"The interrupted training in {path.name} cannot be continued with these photos "
+            f"and settings: {'; '.join(differences)}.",
+            CHECKPOINT_MISMATCH,
+            path=path,
+            differences=differences,
+        )
+
+
+def _file_differences(before: list[list[Any]], now: list[list[Any]]) -> list[str]:
+    old = {row[0]: row for row in before}
+    new = {row[0]: row for row in now}
+    added = len(new.keys() - old.keys())
+    removed = len(old.keys() - new.keys())
+    changed = sum(1 for key in old.keys() & new.keys() if old[key] != new[key])
+    words = []
+    for count, what in ((added, "added"), (removed, "removed"), (changed, "changed")):
+        if count:
+            words.append(f"{count} photo{'s' if count != 1 else ''} {what}")
+    return [f"since then {', '.join(words)}"] if words else []
+
+
+def describe(state: dict[str, Any]) -> str:
+    """One line for a person: what the interrupted run was and how far it got."""
+    config = state.get("config", {})
+    return (
+        f"{config.get('arch', '?')} on {state.get('dataset', '?')}, "
+        f"epoch {state.get('epoch', 0)} of {config.get('epochs', '?')} done"
+    )
