@@ -148,3 +148,22 @@ def describe(state: dict[str, Any]) -> str:
         f"{config.get('arch', '?')} on {state.get('dataset', '?')}, "
         f"epoch {state.get('epoch', 0)} of {config.get('epochs', '?')} done"
     )
+
+
+def interrupted_runs(folder: str | Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The checkpoints in ``folder`` that can be read, newest first: (path, state).
+
+    The state is memory-mapped, so listing costs little even for big networks.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            state = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+        except Exception:  # noqa: BLE001 - a damaged file is simply not offered
+            continue
+        if isinstance(state, dict) and state.get("format") == FORMAT:
+            found.append((path, state))
+    return sorted(found, key=lambda item: item[0].stat().st_mtime, reverse=True)

@@ -49,6 +49,11 @@ def data_dir() -> Path:
     return base / ORGANIZATION / APPLICATION
 
 
+def checkpoint_folder() -> Path:
+    """Where the desktop app keeps its runs' checkpoints (they have no output path yet)."""
+    return data_dir() / "checkpoints"
+
+
 def limit_bytes() -> int:
     """How much the recovery folder may hold before the oldest models go."""
     raw = os.environ.get("FLOWERCLF_RECOVERY_LIMIT_MB", "")

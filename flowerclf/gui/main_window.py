@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         session.saveFinished.connect(self._on_save_finished)
         session.engineChanged.connect(self._check_recovery_once)
         session.recoverableFound.connect(self._offer_recovery)
+        self.training.interruptedFound.connect(self._offer_resume)
         self.predict_tab.openModelRequested.connect(self.open_model_dialog)
         self.predict_tab.goToTrainRequested.connect(self.show_train)
         self.train_tab.saveModelRequested.connect(self.save_model_as_dialog)
@@ -168,6 +169,26 @@ class MainWindow(QMainWindow):
         if self.session.is_engine_ready() and not self._recovery_checked:
             self._recovery_checked = True
             self.session.check_recovery()
+            self.training.find_interrupted()
+
+    def _offer_resume(self, runs: list) -> None:
+        """A training an earlier session did not finish: go on with it, or let it go."""
+        newest = runs[0]
+        more = self.tr(" ({n} more after this one)").format(n=len(runs) - 1) if runs[1:] else ""
+
+        def resume() -> None:
+            self.show_train()
+            self.training.resume(newest)
+
+        def discard() -> None:
+            self.training.discard(newest)
+            self.training.find_interrupted()
+
+        self.message_bar.show_message(
+            self.tr("A training did not finish: {what}.").format(what=newest.description) + more,
+            "info",
+            actions=[(self.tr("Resume training"), resume), (self.tr("Discard it"), discard)],
+        )
 
     def _offer_recovery(self, models: list) -> None:
         if self.closing.active or self.closing.done:

@@ -131,13 +131,51 @@ def scan_dataset(folder: str | Path) -> TaskFunction:
     return run
 
 
-def train(data: Any, config: TrainingConfig) -> TaskFunction:
-    """Train on ``data`` (a folder or a DatasetScan); the result is a TrainingResult."""
+def train(
+    data: Any, config: TrainingConfig, checkpoint: Path | None = None, resume: bool = False
+) -> TaskFunction:
+    """Train on ``data`` (a folder or a DatasetScan); the result is a TrainingResult.
+
+    With ``checkpoint``, every epoch's end is written there; ``resume`` goes on from it.
+    """
 
     def run(report: Report, stop: StopRequest) -> Any:
         from flowerclf.core.training import train as core_train
 
-        return core_train(data, config, progress=report, stop=stop)
+        return core_train(
+            data, config, progress=report, stop=stop, checkpoint=checkpoint, resume=resume
+        )
+
+    return run
+
+
+@dataclass(frozen=True)
+class InterruptedRun:
+    """A training the app did not finish: its checkpoint, settings, folder and progress."""
+
+    path: Path
+    config: dict
+    dataset: str
+    epoch: int
+    description: str
+
+
+def find_interrupted(folder: Path) -> TaskFunction:
+    """The app's checkpoints that can be continued, newest first."""
+
+    def run(report: Report, stop: StopRequest) -> list[InterruptedRun]:
+        from flowerclf.core.checkpoint import describe, interrupted_runs
+
+        return [
+            InterruptedRun(
+                path,
+                dict(state["config"]),
+                str(state["dataset"]),
+                int(state["epoch"]),
+                describe(state),
+            )
+            for path, state in interrupted_runs(folder)
+        ]
 
     return run
 

@@ -307,6 +307,8 @@ class TrainTab(QWidget):
             (self.tr("Save model as…"), self.saveModelRequested.emit),
             (self.tr("Try it in Predict"), self.showPredictRequested.emit),
         ]
+        if result.stopped and self.run.can_continue():
+            actions.append((self.tr("Continue training"), self.run.continue_last))
         self.message_bar.show_message(
             self.tr(
                 "Training {verb}: {best}. The model is ready in the Predict tab; "

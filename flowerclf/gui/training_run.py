@@ -9,15 +9,19 @@ before anyone hears that the run ended.
 
 from __future__ import annotations
 
+import time
+import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from flowerclf.core.config import TrainingConfig
+from flowerclf.core.recovery import checkpoint_folder
 from flowerclf.gui import model_tasks
 from flowerclf.gui.tasks import Policy, TaskError, TaskRunner
 
 if TYPE_CHECKING:  # pragma: no cover
-    from flowerclf.core.config import TrainingConfig
     from flowerclf.gui.session import Session
 
 IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
@@ -34,16 +38,28 @@ class TrainingRun(QObject):
     stateChanged = Signal(str)  # noqa: N815 - IDLE, RUNNING or STOPPING
     finished = Signal(object)  # the TrainingResult, once its model is in the session
     failed = Signal(object)  # a TaskError, once the run's thread has ended
+    interruptedFound = Signal(list)  # noqa: N815 - InterruptedRuns that can be continued
 
-    def __init__(self, session: Session, runner: TaskRunner, parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        checkpoints: Path | None = None,
+    ):
         super().__init__(parent)
         self._session = session
         self._scan_slot = runner.slot("scan-dataset", Policy.LATEST)
         self._train_slot = runner.slot("train", Policy.EXCLUSIVE)
+        self._find_slot = runner.slot("find-interrupted", Policy.LATEST)
+        self.checkpoints = checkpoints if checkpoints is not None else checkpoint_folder()
         self.folder = ""
         self.scan: Any = None  # the core DatasetScan of ``folder``, once looked through
         self.config: TrainingConfig | None = None  # of the current or last run
+        self.checkpoint: Path | None = None  # of the current or last run
         self.state = IDLE
+        self._resume_when_scanned: model_tasks.InterruptedRun | None = None
 
     # -- the dataset -----------------------------------------------------------------------
 
@@ -58,9 +74,13 @@ class TrainingRun(QObject):
             model_tasks.scan_dataset(folder),
             "looking through the folder",
             on_result=self._on_scanned,
-            on_error=self.scanFailed.emit,
+            on_error=self._on_scan_failed,
         )
         return True
+
+    def _on_scan_failed(self, error: Any) -> None:
+        self._resume_when_scanned = None
+        self.scanFailed.emit(error)
 
     def is_scanning(self) -> bool:
         return self._scan_slot.is_busy()
@@ -68,15 +88,26 @@ class TrainingRun(QObject):
     def _on_scanned(self, scan: Any) -> None:
         self.scan = scan
         self.scanned.emit(scan)
+        interrupted, self._resume_when_scanned = self._resume_when_scanned, None
+        if interrupted is not None:
+            config = TrainingConfig.from_mapping(interrupted.config, lenient=True)
+            self.start(config, resume_from=interrupted.path)
 
     # -- training --------------------------------------------------------------------------
 
-    def start(self, config: TrainingConfig) -> bool:
-        """Train on the scanned folder; False (nothing starts) when busy or not ready."""
+    def start(self, config: TrainingConfig, resume_from: Path | None = None) -> bool:
+        """Train on the scanned folder; False (nothing starts) when busy or not ready.
+
+        Every epoch's end is written to a checkpoint in the app's folder;
+        ``resume_from`` (a checkpoint) goes on from where that run stopped.
+        """
         if self.state != IDLE or self.scan is None:
             return False
+        checkpoint = resume_from or self.checkpoints / (
+            f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}.checkpoint"
+        )
         if not self._train_slot.start(
-            model_tasks.train(self.scan, config),
+            model_tasks.train(self.scan, config, checkpoint, resume=resume_from is not None),
             "training",
             on_progress=self.progress.emit,
             on_result=self._on_trained,
@@ -84,10 +115,46 @@ class TrainingRun(QObject):
             on_done=self._on_done,
         ):
             return False
-        self.config = config
+        self.config, self.checkpoint = config, checkpoint
         self._set_state(RUNNING)
         self.started.emit(config)
         return True
+
+    def can_continue(self) -> bool:
+        """The last run was stopped and its checkpoint is there: it can go on."""
+        return self.state == IDLE and self.checkpoint is not None and self.checkpoint.exists()
+
+    def continue_last(self) -> bool:
+        """Go on with the last, stopped run from its last finished epoch."""
+        if not self.can_continue() or self.config is None:
+            return False
+        return self.start(self.config, resume_from=self.checkpoint)
+
+    # -- runs an earlier session left --------------------------------------------------
+
+    def find_interrupted(self) -> None:
+        """Look for checkpoints of runs that never finished; ``interruptedFound`` lists them."""
+        self._find_slot.start(
+            model_tasks.find_interrupted(self.checkpoints),
+            "looking for interrupted trainings",
+            on_result=lambda runs: runs and self.interruptedFound.emit(list(runs)),
+        )
+
+    def resume(self, interrupted: model_tasks.InterruptedRun) -> bool:
+        """Look through the run's folder again, then go on from its checkpoint."""
+        if self.state != IDLE:
+            return False
+        self._resume_when_scanned = interrupted
+        if not self.set_folder(interrupted.dataset):
+            self._resume_when_scanned = None
+            return False
+        return True
+
+    def discard(self, interrupted: model_tasks.InterruptedRun) -> None:
+        try:
+            Path(interrupted.path).unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def stop(self) -> None:
         """Stop after the current batch; the best model so far still arrives."""

@@ -287,3 +287,58 @@ def test_download_progress_is_shown(window):
     tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 87_000_000, 87_000_000)])  # noqa: SLF001
     assert tab.download_bar.isHidden()
     assert "Downloaded" in tab.log_text()
+
+
+def test_a_stopped_run_can_continue_from_its_last_epoch(qtbot, window, dataset):
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    assert start(tab, replace(LONG, epochs=4))
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["val_loss"] >= 1, timeout=TRAIN_TIMEOUT_MS)
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as stopped:
+        tab.stop_training()
+    assert stopped.args[0].stopped and tab.run.can_continue()
+    labels = [b.text() for b in tab.message_bar.action_buttons()]
+    assert "Continue training" in labels
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
+        tab.message_bar.action_buttons()[labels.index("Continue training")].click()
+    result = finished.args[0]
+    assert not result.stopped and [e.epoch for e in result.history] == [1, 2, 3, 4]
+    assert "Continuing the interrupted training" in tab.log_text()
+    assert not tab.run.checkpoint.exists()  # done: the checkpoint is gone
+
+
+def test_a_run_an_earlier_session_left_is_offered_and_resumed(qtbot, dataset, monkeypatch):
+    from flowerclf.core.events import EpochEvent, StopRequest
+    from flowerclf.core.recovery import checkpoint_folder
+    from flowerclf.core.training import train
+    from flowerclf.gui.main_window import MainWindow
+
+    checkpoint = checkpoint_folder() / "earlier.checkpoint"
+    stop = StopRequest()
+    config = replace(LONG, epochs=3, seed=4)
+    train(
+        dataset,
+        config,
+        lambda event: isinstance(event, EpochEvent) and stop.request(),
+        stop,
+        checkpoint=checkpoint,
+    )
+    assert checkpoint.exists()
+    monkeypatch.setattr(MainWindow, "ask_recovery", lambda self, models: ("later", []))
+    window = MainWindow()
+    window.show()
+    try:
+        bar = window.message_bar
+        qtbot.waitUntil(lambda: "did not finish" in bar.text(), timeout=THREAD_TIMEOUT_MS)
+        assert "resnet18" in bar.text() and "epoch 1 of 3" in bar.text()
+        buttons = {b.text(): b for b in bar.action_buttons()}
+        with qtbot.waitSignal(window.training.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
+            buttons["Resume training"].click()
+        assert window.tabs.currentWidget() is window.train_tab
+        assert [e.epoch for e in finished.args[0].history] == [1, 2, 3]
+        assert not checkpoint.exists()
+    finally:
+        window.session.discard(window.session.unsaved())
+        monkeypatch.setattr(window, "ask_unsaved_models", lambda unsaved, problem="": "discard")
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible() and not active_tasks(), timeout=30_000)
