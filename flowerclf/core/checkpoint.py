@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,9 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
     """Read a checkpoint back (no code runs); a plain error if it is not one or is damaged."""
     path = Path(path)
     try:
-        state = torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # pickle-protocol notes: noise
+            state = torch.load(path, map_location="cpu", weights_only=True)
     except FileNotFoundError:
         raise FlowerclfError(
             f"There is no interrupted training to continue ({path.name} does not exist).",

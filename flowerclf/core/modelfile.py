@@ -182,8 +182,10 @@ def read_model_info(path: str | Path) -> dict[str, Any]:
     ``format_version`` and whatever the training stored (``training``,
     ``best_val_accuracy``, ``evaluation``...), plus ``path``,
     ``file_size_bytes`` and ``num_parameters``. For a tutorial ``.pth`` with
-    its ``class_indices.json`` beside it: ``format`` is ``"tutorial"`` and
-    ``architecture`` is None (it is known only once the weights are read).
+    its ``class_indices.json`` beside it: ``format`` is ``"tutorial"``, and
+    the weights are opened (with ``weights_only``: a pickle that would run
+    code is refused) so that what is described is what is there: the
+    architecture they hold (None if no known one fits) and their size.
     """
     path = Path(path)
     _check_exists(path)
@@ -192,14 +194,20 @@ def read_model_info(path: str | Path) -> dict[str, Any]:
         indices = path.with_name(CLASS_INDICES_NAME)
         if _is_tutorial_weights(path) and indices.is_file():
             classes = read_class_indices(indices)
+            from flowerclf.core.models import detect_architecture, load_state_dict_file
+
+            state = load_state_dict_file(path)  # verified: plain tensors only, never code
             return {
                 "format": "tutorial",
-                "architecture": None,
+                "architecture": detect_architecture(state),
                 "classes": classes,
                 "num_classes": len(classes),
                 "image_size": _TUTORIAL_IMAGE_SIZE,
                 "path": str(path),
                 "file_size_bytes": path.stat().st_size,
+                "num_parameters": sum(
+                    int(v.numel()) for k, v in state.items() if not k.endswith(_BUFFER_SUFFIXES)
+                ),
             }
         raise _not_a_model(path)
     info = _info_from_header(path, header)

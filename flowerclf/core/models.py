@@ -28,6 +28,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -354,7 +355,11 @@ def load_state_dict_file(path: str | Path) -> dict[str, torch.Tensor]:
                 reason="its contents are not a valid .safetensors file",
             ) from error
     try:
-        obj = torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings():
+            # torch warns about pickle protocols it was not written with; the file is
+            # refused or read either way, and the warning would only be noise on screen.
+            warnings.simplefilter("ignore", UserWarning)
+            obj = torch.load(path, map_location="cpu", weights_only=True)
     except OSError as error:
         reason = plain_os_reason(error)
         raise ModelFileError(

@@ -113,3 +113,14 @@ def test_a_training_run_adds_its_model_before_anyone_hears_it_ended(qtbot, sessi
     assert not run.set_folder(str(dataset))  # and the folder stays
     qtbot.waitUntil(lambda: bool(seen), timeout=120_000)
     assert seen == [True] and run.state == IDLE and len(session.models) == 1
+
+
+def test_a_pth_that_would_run_code_is_refused_by_the_app(qtbot, session, tmp_path):
+    from tests.test_opening_verifies import RunsCode, write_pair
+
+    marker = tmp_path / "code-ran"
+    evil = write_pair(tmp_path / "evil", {"fc.weight": RunsCode(marker)})
+    with qtbot.waitSignal(session.problem, timeout=THREAD_TIMEOUT_MS) as got:
+        session.open_model(evil)
+    assert got.args[0].kind == "not_weights" and not got.args[0].is_bug
+    assert not marker.exists() and session.models == []
