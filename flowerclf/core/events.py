@@ -77,7 +77,21 @@ class StageEvent:
     eta_s: float | None = None
 
 
-Event = MessageEvent | DownloadEvent | StepEvent | EpochEvent | StageEvent
+@dataclass(frozen=True)
+class MemoryEvent:
+    """The device ran out of memory: the run goes on with smaller pieces of each batch.
+
+    ``piece`` images now go through the network at once (the batch's gradient
+    is still gathered over ``batch_size`` images, so what is learned is the same).
+    """
+
+    epoch: int
+    step: int
+    batch_size: int
+    piece: int
+
+
+Event = MessageEvent | DownloadEvent | StepEvent | EpochEvent | StageEvent | MemoryEvent
 ProgressCallback = Callable[[Event], None]
 
 

@@ -183,8 +183,18 @@ class Classifier:
 
     @torch.inference_mode()
     def _predict_views(self, views: list[torch.Tensor]) -> np.ndarray:
-        batch = normalize_batch(torch.stack(views), self.mean, self.std, self.device)
-        return torch.softmax(self._logits(batch), dim=1).cpu().numpy()
+        """Probabilities of decoded views; out of GPU memory, the batch is halved and retried."""
+        try:
+            batch = normalize_batch(torch.stack(views), self.mean, self.std, self.device)
+            return torch.softmax(self._logits(batch), dim=1).cpu().numpy()
+        except torch.OutOfMemoryError:
+            if len(views) == 1:
+                raise
+            free_device_memory(self.device)
+            half = len(views) // 2
+            return np.concatenate(
+                [self._predict_views(views[:half]), self._predict_views(views[half:])]
+            )
 
     def _read_view(self, source: ImageSource) -> torch.Tensor | str:
         try:
@@ -246,6 +256,14 @@ class Classifier:
     def predict_one(self, image: ImageSource) -> Prediction:
         """Predict a single image (path or PIL image)."""
         return self.predict([image], batch_size=1)[0]
+
+
+def free_device_memory(device: torch.device) -> None:
+    """Give the memory of failed work back to the GPU before trying again smaller."""
+    if device.type == "cuda":
+        torch.cuda.empty_cache()
+    elif device.type == "mps" and hasattr(torch, "mps"):
+        torch.mps.empty_cache()
 
 
 def _write_counts(network: torch.nn.Module) -> tuple[int, ...]:

@@ -43,10 +43,12 @@ from flowerclf.core.errors import (
     TRAINING_DIVERGED,
     DatasetError,
     FlowerclfError,
+    WriteError,
 )
 from flowerclf.core.evaluation import Evaluation, evaluate
 from flowerclf.core.events import (
     EpochEvent,
+    MemoryEvent,
     MessageEvent,
     ProgressCallback,
     StageEvent,
@@ -58,7 +60,7 @@ from flowerclf.core.features import FORWARD_COST as _FORWARD_COST
 from flowerclf.core.features import FeatureExtractor
 from flowerclf.core.loading import BatchLoader, DecodedImageCache, normalize_batch
 from flowerclf.core.models import build_model
-from flowerclf.core.predict import Classifier
+from flowerclf.core.predict import Classifier, free_device_memory
 
 __all__ = [
     "TrainingConfig",
@@ -85,6 +87,7 @@ class TrainingResult:
     seconds: float = 0.0
     images_per_second: float = 0.0
     evaluation: Evaluation | None = None  # the kept model scored on the validation images
+    interruption: str | None = None  # why the run ended early when nobody asked it to
 
 
 def training_step(
@@ -96,24 +99,39 @@ def training_step(
     device: torch.device,
     loss_fn: nn.Module,
     scaler: torch.amp.GradScaler | None = None,
+    pieces: int = 1,
 ) -> float:
     """One optimisation step on a normalised batch already on ``device``; returns the loss.
+
+    With ``pieces`` > 1 the batch goes through the network in that many parts
+    whose gradients add up to the whole batch's (each part's loss weighted by
+    its share), then one optimiser step: what a device short of memory can do.
 
     Public so that the benchmark can time exactly this step on tensors held in
     memory and compare it with the same step fed from files.
     """
-    with precision.autocast(device):
-        logits = network(images)
-    loss = loss_fn(logits.float(), labels)
     optimizer.zero_grad(set_to_none=True)
+    total = 0.0
+    size = images.shape[0]
+    for part_images, part_labels in zip(
+        images.tensor_split(pieces), labels.tensor_split(pieces), strict=True
+    ):
+        if part_images.shape[0] == 0:
+            continue
+        with precision.autocast(device):
+            logits = network(part_images)
+        loss = loss_fn(logits.float(), part_labels) * (part_images.shape[0] / size)
+        if scaler is not None:
+            scaler.scale(loss).backward()
+        else:
+            loss.backward()
+        total += float(loss.detach())  # reading the loss is also a sync point on a GPU
     if scaler is not None:
-        scaler.scale(loss).backward()
         scaler.step(optimizer)
         scaler.update()
     else:
-        loss.backward()
         optimizer.step()
-    return float(loss.detach())  # reading the loss is also a sync point on a GPU
+    return total
 
 
 def _float_input(module: nn.Module, args: tuple) -> tuple:
@@ -250,7 +268,10 @@ def train(
     run.checkpoint_path, run.files, run.resume_state = checkpoint, files, state
     result = run.execute()
     if checkpoint is not None and not result.stopped and not keep_checkpoint:
-        checkpoint.unlink(missing_ok=True)
+        try:
+            checkpoint.unlink(missing_ok=True)
+        except OSError:
+            pass  # never written (its folder could not be made): nothing to remove
     return result
 
 
@@ -263,6 +284,30 @@ def _checkpoint_words(path: Path) -> str:
         return checkpoints.describe(checkpoints.load_checkpoint(path))
     except FlowerclfError:
         return "unreadable"
+
+
+class _Halt:
+    """The run's stop request: the person's, or the run's own when it cannot go on.
+
+    A vanished photo folder or the computer running out of memory end the run
+    the way Stop does (the best model so far is kept, and the checkpoint), with
+    the reason to tell.
+    """
+
+    def __init__(self, stop: StopRequest) -> None:
+        self._stop = stop
+        self.reason: str | None = None
+
+    @property
+    def requested(self) -> bool:
+        return self._stop.requested or self.reason is not None
+
+    def request(self) -> None:
+        self._stop.request()
+
+    def halt(self, reason: str) -> None:
+        if self.reason is None:
+            self.reason = reason
 
 
 class _Run:
@@ -290,7 +335,7 @@ class _Run:
         self.train_samples = train_samples
         self.val_samples = val_samples
         self.progress = progress
-        self.stop = stop
+        self.stop = _Halt(stop)
         self.classes = scan.classes
         self.history: list[EpochEvent] = []
         self.step_losses: list[float] = []
@@ -310,10 +355,19 @@ class _Run:
         self.optimizer: torch.optim.Optimizer | None = None
         self.scaler: torch.amp.GradScaler | None = None
         self.generator: torch.Generator | None = None
+        self.pieces = 1  # how many parts each batch goes through the network in
+        self.interruption: str | None = None  # why the run ended early, if not by a stop
 
     # ------------------------------------------------------------------ shared
 
     def _on_unreadable(self, sample: Sample, message: str) -> None:
+        if not Path(self.scan.root).is_dir():
+            # Not one bad photo: the whole folder is gone (an unplugged drive, say).
+            self.stop.halt(
+                f"The photo folder {self.scan.root} is no longer there (an unplugged drive?). "
+                "Training stopped; the best model so far is kept."
+            )
+            return
         self.skipped.append(SkippedFile(sample.path, message))
         self.progress(MessageEvent(f"Skipped an unreadable image: {message}"))
 
@@ -409,6 +463,18 @@ class _Run:
     def _save_checkpoint(self, epoch: int) -> None:
         if self.checkpoint_path is None:
             return
+        try:
+            self._write_checkpoint(epoch)
+        except WriteError as error:
+            # A full disk must not end an afternoon's training: say so, and go on.
+            self.progress(
+                MessageEvent(
+                    f"The checkpoint could not be written ({error.reason}); "
+                    "training goes on without it."
+                )
+            )
+
+    def _write_checkpoint(self, epoch: int) -> None:
         checkpoints.save_checkpoint(
             self.checkpoint_path,
             {
@@ -499,7 +565,9 @@ class _Run:
             metadata=metadata,
         )
         if self.stopped:
-            self.progress(MessageEvent("Training stopped; the best model so far is kept."))
+            self.progress(
+                MessageEvent(self.stop.reason or "Training stopped; the best model so far is kept.")
+            )
         evaluation = self._evaluate(classifier)
         if evaluation is not None:
             classifier.metadata["evaluation"] = evaluation.to_metadata()
@@ -516,6 +584,7 @@ class _Run:
             seconds=seconds,
             images_per_second=self.images_trained / seconds if seconds > 0 else 0.0,
             evaluation=evaluation,
+            interruption=self.stop.reason,
         )
 
     def _evaluate(self, classifier: Classifier) -> Evaluation | None:
@@ -539,10 +608,17 @@ class _Run:
 
     def execute(self) -> TrainingResult:
         started = time.perf_counter()
-        if self.config.freeze_backbone:
-            self._train_last_layer()
-        else:
-            self._fine_tune()
+        try:
+            if self.config.freeze_backbone:
+                self._train_last_layer()
+            else:
+                self._fine_tune()
+        except MemoryError:
+            self.stopped = True
+            self.stop.halt(
+                "The computer ran out of memory. Training stopped; the best model so far "
+                "is kept. A smaller batch size or image size needs less memory."
+            )
         return self._finish(started)
 
     # ------------------------------------------------------------------ fine-tuning
@@ -576,7 +652,7 @@ class _Run:
                     if self.stop.requested:
                         self.stopped = True
                         break
-                    loss = self._train_step(batch, optimizer, scaler)
+                    loss = self._train_step(batch, optimizer, scaler, epoch, step)
                     n = len(batch.indices)
                     loss_sum += loss * n
                     seen += n
@@ -595,12 +671,38 @@ class _Run:
             train_loader.close()
             val_loader.close()
 
-    def _train_step(self, batch, optimizer, scaler) -> float:
+    def _train_step(self, batch, optimizer, scaler, epoch: int, step: int) -> float:
         x = normalize_batch(batch.images, IMAGENET_MEAN, IMAGENET_STD, self.device)
         y = batch.labels.to(self.device, non_blocking=True)
-        value = training_step(
-            self.network, x, y, optimizer, self.precision, self.device, self.loss_fn, scaler
-        )
+        while True:
+            try:
+                value = training_step(
+                    self.network,
+                    x,
+                    y,
+                    optimizer,
+                    self.precision,
+                    self.device,
+                    self.loss_fn,
+                    scaler,
+                    pieces=self.pieces,
+                )
+                break
+            except torch.OutOfMemoryError:
+                # The device is short of memory: the same batch in more, smaller pieces.
+                piece = math.ceil(x.shape[0] / self.pieces)
+                if piece <= 1:
+                    raise
+                free_device_memory(self.device)
+                self.pieces *= 2
+                smaller = math.ceil(x.shape[0] / self.pieces)
+                self.progress(MemoryEvent(epoch, step, int(x.shape[0]), smaller))
+                self.progress(
+                    MessageEvent(
+                        f"Out of memory on the {self.device.type.upper()}: going on with "
+                        f"{smaller} images at a time (the batch stays {x.shape[0]})."
+                    )
+                )
         if not math.isfinite(value):
             raise FlowerclfError(
                 "Training went numerically wrong (the loss is not a number). "

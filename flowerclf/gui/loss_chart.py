@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -32,6 +33,7 @@ class LossChart(QWidget):
         self._val_loss: list[float] = []
         self._val_acc_x: list[float] = []
         self._val_acc: list[float] = []
+        self._markers: list[pg.InfiniteLine] = []
 
         palette = self.palette()
         background = palette.color(QPalette.ColorRole.Base)
@@ -104,6 +106,9 @@ class LossChart(QWidget):
             series.clear()
         self._ema = 0.0
         self._ema_weight = 0.0
+        for line in self._markers:
+            self.loss_plot.removeItem(line)
+        self._markers.clear()
         if epochs:
             # Fixed x ranges: the curves grow across the plots as the run goes on,
             # which shows at a glance how far along it is.
@@ -132,6 +137,21 @@ class LossChart(QWidget):
             self._val_acc_x.append(float(epoch))
             self._val_acc.append(100.0 * val_accuracy)
         self._redraw()
+
+    def add_marker(self, x: float, text: str) -> None:
+        """A dashed line at ``x`` (in epochs) on the loss plot, saying what happened there."""
+        line = pg.InfiniteLine(
+            pos=x,
+            angle=90,
+            pen=pg.mkPen(QColor("#b3261e"), width=1, style=Qt.PenStyle.DashLine),
+            label=text,
+            labelOpts={"position": 0.9, "color": "#b3261e", "rotateAxis": (1, 0)},
+        )
+        self.loss_plot.addItem(line)
+        self._markers.append(line)
+
+    def markers(self) -> list[str]:
+        return [line.label.format for line in self._markers]
 
     def point_counts(self) -> dict[str, int]:
         """How many points each curve holds (tests and the log use this)."""

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowerclf.core.events import DownloadEvent, EpochEvent, MessageEvent, StageEvent, StepEvent
+from flowerclf.core.events import (
+    DownloadEvent,
+    EpochEvent,
+    MemoryEvent,
+    MessageEvent,
+    StageEvent,
+    StepEvent,
+)
 from flowerclf.gui import training_words as words
 from flowerclf.gui.dataset_summary import DatasetSummary
 from flowerclf.gui.dialogs import ask_choice
@@ -53,6 +60,7 @@ class TrainTab(QWidget):
         self._started_at = 0.0
         self._epoch_text = ""
         self._chart_fresh = False  # the chart still shows the previous run
+        self._steps_per_epoch = 1
         self._build()
         run.folderChanged.connect(self._on_folder_changed)
         run.scanned.connect(self._on_scanned)
@@ -249,6 +257,7 @@ class TrainTab(QWidget):
             if isinstance(event, StepEvent):
                 x = (event.epoch - 1) + event.step / max(event.steps_per_epoch, 1)
                 steps.append((x, event.loss))
+                self._steps_per_epoch = event.steps_per_epoch
                 self._epoch_text = words.epoch_text(event)
                 last = event
             elif isinstance(event, EpochEvent):
@@ -260,6 +269,11 @@ class TrainTab(QWidget):
                 last = event
             elif isinstance(event, DownloadEvent):
                 self._on_download(event)
+            elif isinstance(event, MemoryEvent):
+                x = (event.epoch - 1) + event.step / max(self._steps_per_epoch, 1)
+                self.chart.add_marker(
+                    x, self.tr("out of memory: {n} at a time").format(n=event.piece)
+                )
             elif isinstance(event, MessageEvent):
                 self.log(event.text)
         if steps:
@@ -309,14 +323,14 @@ class TrainTab(QWidget):
         ]
         if result.stopped and self.run.can_continue():
             actions.append((self.tr("Continue training"), self.run.continue_last))
-        self.message_bar.show_message(
-            self.tr(
-                "Training {verb}: {best}. The model is ready in the Predict tab; "
-                "save it to keep it after the app closes."
-            ).format(verb=verb, best=best),
-            "success",
-            actions=actions,
-        )
+        text = self.tr(
+            "Training {verb}: {best}. The model is ready in the Predict tab; "
+            "save it to keep it after the app closes."
+        ).format(verb=verb, best=best)
+        if result.interruption:
+            text = f"{result.interruption} {text}"
+        kind = "warning" if result.interruption else "success"
+        self.message_bar.show_message(text, kind, actions=actions)
 
     def _on_failed(self, error: TaskError) -> None:
         self._hide_download()

@@ -342,3 +342,19 @@ def test_a_run_an_earlier_session_left_is_offered_and_resumed(qtbot, dataset, mo
         monkeypatch.setattr(window, "ask_unsaved_models", lambda unsaved, problem="": "discard")
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible() and not active_tasks(), timeout=30_000)
+
+
+def test_out_of_memory_is_marked_on_the_curve_and_written_in_the_log(window):
+    from flowerclf.core.events import MemoryEvent, MessageEvent, StepEvent
+
+    tab = window.train_tab
+    tab.run.started.emit(QUICK)
+    tab._on_progress(  # noqa: SLF001
+        [
+            StepEvent(1, 2, 1, 4, 0.9, 8, 0.1, 1.0, 10.0),
+            MemoryEvent(1, 2, 8, 4),
+            MessageEvent("Out of memory on the CUDA: going on with 4 images at a time."),
+        ]
+    )
+    assert tab.chart.markers() == ["out of memory: 4 at a time"]
+    assert "Out of memory" in tab.log_text()
