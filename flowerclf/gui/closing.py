@@ -53,6 +53,8 @@ class ClosingFlow(QObject):
         self._discarded: set[int] = set()
         self._error = ""
         self._finishing = False
+        self._asking = False  # a question is on screen: news waits for its answer
+        self._again = False  # news came while it was: look again afterwards
         run.stateChanged.connect(self._on_run_state)
         session.saveFinished.connect(self._on_saved)
         session.keepingChanged.connect(lambda busy: busy or self._step())
@@ -75,8 +77,22 @@ class ClosingFlow(QObject):
         self.statusChanged.emit("")
 
     def _step(self) -> None:
+        # A question's dialog runs its own event loop, where news (a save, the run's
+        # end, a copy kept) arrives: that news must not open a second question.
+        if self._asking:
+            self._again = True  # looked at once the question is answered
+            return
         if not self.active or self._finishing:
             return
+        self._asking, self._again = True, False
+        try:
+            self._next_step()
+        finally:
+            self._asking = False
+        if self._again:
+            QTimer.singleShot(0, self._step)
+
+    def _next_step(self) -> None:
         if self._run.is_training():
             if not self._stop_asked:
                 if not self._window.confirm_stop_training():
@@ -90,11 +106,14 @@ class ClosingFlow(QObject):
             return  # _on_saved goes on
         pending = [e for e in self._session.unsaved() if id(e) not in self._discarded]
         if pending and not self._saving_all:
+            self.statusChanged.emit("")
             answer = self._window.ask_unsaved_models(pending, self._error)
+            if not self.active:
+                return
             if answer == "discard":
+                # Their recovery copies go only once the window really closes (_finish).
                 self._discarded.update(id(e) for e in pending)
-                self._session.discard(pending)
-                self._step()
+                self._next_step()
                 return
             if answer != "save":
                 self._cancel()
@@ -110,6 +129,7 @@ class ClosingFlow(QObject):
         self._finish()
 
     def _save(self, entry: ModelEntry) -> None:
+        self.statusChanged.emit("")
         path = self._window.ask_save_path(entry)
         if not path:
             self._cancel()
@@ -138,6 +158,7 @@ class ClosingFlow(QObject):
     def _finish(self) -> None:
         """Nothing left to lose: end the remaining tasks (previews, thumbnails), then close."""
         self._finishing = True
+        self._session.discard([e for e in self._session.models if id(e) in self._discarded])
         self.statusChanged.emit(self.tr("Closing…"))
         self._runner.cancel_all()
         if not self._runner.is_busy():

@@ -112,7 +112,6 @@ class TrainingRun(QObject):
             on_progress=self.progress.emit,
             on_result=self._on_trained,
             on_error=self._on_failed,
-            on_done=self._on_done,
         ):
             return False
         self.config, self.checkpoint = config, checkpoint
@@ -166,6 +165,7 @@ class TrainingRun(QObject):
         """Drop the run and whatever it would still send (closing the app)."""
         self._scan_slot.cancel()
         self._train_slot.cancel()
+        self._set_state(IDLE)
 
     def is_training(self) -> bool:
         return self.state != IDLE
@@ -176,7 +176,9 @@ class TrainingRun(QObject):
             self.stateChanged.emit(state)
 
     # The slot calls these after the worker thread has ended, so the run is over
-    # (state IDLE) before anyone hears how it went: a listener may start the next.
+    # (state IDLE) before anyone hears how it went: a listener may start the next
+    # run right there (after asking about missing weights), and nothing here may
+    # touch the state after that.
     def _on_trained(self, result: Any) -> None:
         self._set_state(IDLE)
         self._session.add_trained(result)
@@ -185,6 +187,3 @@ class TrainingRun(QObject):
     def _on_failed(self, error: TaskError) -> None:
         self._set_state(IDLE)
         self.failed.emit(error)
-
-    def _on_done(self) -> None:
-        self._set_state(IDLE)

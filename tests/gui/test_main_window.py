@@ -198,3 +198,39 @@ def test_run_app_opens_the_paths_it_is_given(qtbot, monkeypatch, model_file, pho
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert app_module.run_app([str(model_file), str(photos["blue"])]) == 0
     assert seen == {"title": "colours[*]", "label": "blue"}
+
+
+def test_closing_mid_run_asks_one_question_at_a_time_and_cancel_loses_nothing(
+    qtbot, window, dataset
+):
+    from dataclasses import replace
+
+    from flowerclf.core.recovery import RecoveryFolder
+    from tests.gui.test_train_tab import LONG, scanned, start
+
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    assert start(tab, replace(LONG, epochs=3))
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=120_000)
+    open_now, asked = [0], []
+
+    def slow_question(unsaved, problem=""):
+        # A real dialog runs its own event loop: news arrives while it is open.
+        open_now[0] += 1
+        asked.append(open_now[0])
+        qtbot.wait(1500)
+        open_now[0] -= 1
+        return "cancel"
+
+    window.ask_unsaved_models = slow_question
+    window.close()
+    qtbot.waitUntil(lambda: bool(asked) and open_now[0] == 0, timeout=120_000)
+    qtbot.wait(1500)
+    assert asked == [1]  # never two questions on top of each other
+    assert window.isVisible() and not window.closing.active
+    # Cancelled: the stopped run's model is still safe in the recovery folder.
+    (entry,) = window.session.unsaved()
+    qtbot.waitUntil(lambda: entry.recovery_path is not None, timeout=THREAD_TIMEOUT_MS)
+    assert [m.path for m in RecoveryFolder().models()] == [entry.recovery_path]
+    assert "Stopping" not in window.busy_label.text()
+    window.ask_unsaved_models = lambda unsaved, problem="": "discard"

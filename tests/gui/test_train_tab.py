@@ -358,3 +358,33 @@ def test_out_of_memory_is_marked_on_the_curve_and_written_in_the_log(window):
     )
     assert tab.chart.markers() == ["out of memory: 4 at a time"]
     assert "Out of memory" in tab.log_text()
+
+
+def test_a_run_started_from_the_weights_question_is_a_running_run(
+    qtbot, window, dataset, monkeypatch
+):
+    import flowerclf.core.training as training
+    from flowerclf.core.errors import WeightsUnavailableError
+
+    real_build = training.build_model
+
+    def no_internet(arch, num_classes, weights="imagenet", progress=None):
+        if weights == "imagenet":
+            raise WeightsUnavailableError("No ImageNet weights here.", arch=arch)
+        return real_build(arch, num_classes, weights, progress)
+
+    monkeypatch.setattr(training, "build_model", no_internet)
+    monkeypatch.setattr(window.train_tab, "ask_weights", lambda message: "scratch")
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    started = []
+    tab.run.started.connect(started.append)
+    assert start(tab, replace(LONG, weights="imagenet"))
+    qtbot.waitUntil(lambda: len(started) == 2, timeout=TRAIN_TIMEOUT_MS)
+    qtbot.wait(100)
+    # The second run is running: Start is off, Stop on, the options locked.
+    assert tab.run.is_training()
+    assert not tab.start_button.isEnabled() and tab.stop_button.isEnabled()
+    assert tab.stop_action.isEnabled() and not tab.options.isEnabled()
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS):
+        QTest.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
