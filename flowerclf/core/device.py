@@ -36,6 +36,12 @@ __all__ = [
 ]
 
 # The number formats in words, for messages a person reads.
+#: How a log line for anyone names them: what it means, not what it is called.
+PLAIN_PRECISION_WORDS = {
+    "fp32": "full precision",
+    "bf16": "fast 16-bit precision",
+    "fp16": "fast 16-bit precision",
+}
 PRECISION_WORDS = {
     "fp32": "full precision (fp32)",
     "bf16": "bfloat16 (bf16)",
@@ -141,6 +147,11 @@ class Precision:
     def words(self) -> str:
         """The format in words: 'full precision (fp32)', 'bfloat16 (bf16)'..."""
         return PRECISION_WORDS[self.name]
+
+    @property
+    def plain_words(self) -> str:
+        """ "fast 16-bit precision": for a log read by people who do not program."""
+        return PLAIN_PRECISION_WORDS[self.name]
 
     def autocast(self, device: torch.device):
         """A context manager: autocast when a reduced format is used, else nothing."""

@@ -255,7 +255,7 @@ def train(
         torch.backends.cudnn.benchmark = True
     progress(
         MessageEvent(
-            f"Training {config.arch} on {describe_device(device)} in {precision.words}; "
+            f"Training {config.arch} on {describe_device(device)} in {precision.plain_words}; "
             f"{len(train_samples)} training and {len(val_samples)} validation images."
         )
     )
@@ -341,6 +341,7 @@ class _Run:
         self.step_losses: list[float] = []
         self.skipped: list[SkippedFile] = []
         self.best_accuracy: float | None = None
+        self.best_loss: float | None = None  # the validation loss of the kept epoch
         self.best_epoch = 0
         self.best_state: dict[str, torch.Tensor] | None = None
         self.stopped = False
@@ -431,12 +432,24 @@ class _Run:
                 for i, name in enumerate(self.classes)
                 if counts[i] > 0
             }
-        # without any validation accuracy, the latest epoch is the one kept
+        # Without any validation accuracy, the latest epoch is the one kept. A tie in
+        # accuracy goes to the lower validation loss: at 100% from epoch 2 on, the
+        # epoch-8 model that is sure of its answers beats the epoch-2 one that guessed.
         is_best = self.best_accuracy is None or (
-            accuracy is not None and accuracy > self.best_accuracy
+            accuracy is not None
+            and (
+                accuracy > self.best_accuracy
+                or (
+                    accuracy == self.best_accuracy
+                    and val_loss is not None
+                    and self.best_loss is not None
+                    and val_loss < self.best_loss
+                )
+            )
         )
         if is_best:
             self.best_accuracy = accuracy
+            self.best_loss = val_loss
             self.best_epoch = epoch
             self.best_state = {
                 k: v.detach().to("cpu", copy=True) for k, v in self.network.state_dict().items()
@@ -493,6 +506,7 @@ class _Run:
                 "torch_rng": torch.get_rng_state(),
                 "best_state": self.best_state,
                 "best_accuracy": self.best_accuracy,
+                "best_loss": self.best_loss,
                 "best_epoch": self.best_epoch,
                 "history": [asdict(e) for e in self.history],
                 "step_losses": list(self.step_losses),
@@ -515,6 +529,7 @@ class _Run:
         torch.set_rng_state(state["torch_rng"])
         self.best_state = state["best_state"]
         self.best_accuracy = state["best_accuracy"]
+        self.best_loss = state.get("best_loss")
         self.best_epoch = int(state["best_epoch"])
         self.step_losses = list(state["step_losses"])
         self.images_trained = int(state["images_trained"])

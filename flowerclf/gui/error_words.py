@@ -31,7 +31,7 @@ def _weights_unavailable(details: dict[str, Any], error: BaseException) -> str:
         "be downloaded"
     ).format(arch=arch)
     text += f" ({reason})." if reason else "."
-    return text + tr(" Choose “From a file…” under Starting weights, or start from scratch.")
+    return text + tr(" Use a weights file you have, or let the network start from scratch.")
 
 
 def _device_unavailable(details: dict[str, Any], error: BaseException) -> str:

@@ -75,6 +75,9 @@ class MessageBar(QFrame):
         self._action_buttons = []
         for position, (label, callback) in enumerate(actions or []):
             button = QPushButton(label)
+            # An action is done once: the bar goes, so it cannot be clicked again
+            # for something that no longer applies.
+            button.clicked.connect(self.dismiss)
             button.clicked.connect(callback)
             self._layout.insertWidget(1 + position, button)
             self._action_buttons.append(button)

@@ -119,6 +119,11 @@ class TrainTab(QWidget):
         self.chart = LossChart()
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
+        # Keys move through a read-only log too (Ctrl+End: the newest lines).
+        self.log_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.log_view.setTabChangesFocus(True)
         self.log_view.setMaximumBlockCount(5000)
         self.log_view.setPlaceholderText(self.tr("What happens during training is written here."))
@@ -232,6 +237,8 @@ class TrainTab(QWidget):
 
     def log(self, text: str) -> None:
         self.log_view.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
+        bar = self.log_view.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the newest line stays in sight
 
     def log_text(self) -> str:
         return self.log_view.toPlainText()
@@ -284,7 +291,8 @@ class TrainTab(QWidget):
 
     def _on_epoch(self, event: EpochEvent) -> None:
         self.chart.add_epoch(event.epoch, event.val_loss, event.val_accuracy)
-        for line in words.epoch_lines(event):
+        fine_tuning = self.run.config is None or not self.run.config.freeze_backbone
+        for line in words.epoch_lines(event, show_speed=fine_tuning):
             self.log(line)
         if self.run.state == RUNNING:
             self.progress.setValue(int(round(1000 * event.fraction)))
@@ -317,20 +325,16 @@ class TrainTab(QWidget):
             self.progress.setValue(self.progress.maximum())
         self.progress.setFormat(self.tr("Training {verb} · {best}").format(verb=verb, best=best))
         self._hide_download()
-        actions = [
-            (self.tr("Save model as…"), self.saveModelRequested.emit),
-            (self.tr("Try it in Predict"), self.showPredictRequested.emit),
-        ]
+        actions = []
+        if result.history:
+            actions = [
+                (self.tr("Save model as…"), self.saveModelRequested.emit),
+                (self.tr("Try it in Predict"), self.showPredictRequested.emit),
+            ]
         if result.stopped and self.run.can_continue():
             actions.append((self.tr("Continue training"), self.run.continue_last))
-        text = self.tr(
-            "Training {verb}: {best}. The model is ready in the Predict tab; "
-            "save it to keep it after the app closes."
-        ).format(verb=verb, best=best)
-        if result.interruption:
-            text = f"{result.interruption} {text}"
         kind = "warning" if result.interruption else "success"
-        self.message_bar.show_message(text, kind, actions=actions)
+        self.message_bar.show_message(words.finished_message(result), kind, actions=actions)
 
     def _on_failed(self, error: TaskError) -> None:
         self._hide_download()

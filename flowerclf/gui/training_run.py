@@ -181,7 +181,10 @@ class TrainingRun(QObject):
     # touch the state after that.
     def _on_trained(self, result: Any) -> None:
         self._set_state(IDLE)
-        self._session.add_trained(result)
+        if result.history:
+            self._session.add_trained(result)
+        # else: stopped before its first epoch ended, the network has barely learnt:
+        # not a model to list, to keep safe or to ask about at closing.
         self.finished.emit(result)
 
     def _on_failed(self, error: TaskError) -> None:

@@ -76,8 +76,12 @@ def epoch_text(event: StepEvent | EpochEvent) -> str:
     return tr("Epoch {n} of {total}").format(n=event.epoch, total=event.epochs)
 
 
-def epoch_lines(event: EpochEvent) -> list[str]:
-    """The log's lines for one finished epoch: losses, accuracy, speed, per class."""
+def epoch_lines(event: EpochEvent, show_speed: bool = True) -> list[str]:
+    """The log's lines for one finished epoch: losses, accuracy, speed, per class.
+
+    ``show_speed`` is off for last-layer training: its epochs run on features
+    computed once, and "16383 images/s" would mean nothing to anyone.
+    """
     parts = [
         tr("Epoch {n} of {total}: training loss {loss:.4f}").format(
             n=event.epoch, total=event.epochs, loss=event.train_loss
@@ -90,7 +94,7 @@ def epoch_lines(event: EpochEvent) -> list[str]:
     line = ", ".join(parts)
     if event.is_best:
         line += tr(" (best so far)")
-    if event.images_per_second:
+    if event.images_per_second and show_speed:
         line += tr(" · {ips:.1f} images/s").format(ips=event.images_per_second)
     lines = [line]
     if event.per_class_accuracy:
@@ -114,7 +118,9 @@ def download_text(event: DownloadEvent) -> str:
 def outcome_text(result: Any) -> tuple[str, str]:
     """(verb, best) for a finished run: ("finished", "best validation accuracy 93.8% (epoch 2)")."""
     accuracy = result.best_val_accuracy
-    if accuracy is not None:
+    if not result.history:
+        best = tr("no epoch was finished, so no model was kept")
+    elif accuracy is not None:
         best = tr("best validation accuracy {acc:.1%} (epoch {epoch})").format(
             acc=accuracy, epoch=result.best_epoch
         )
@@ -122,3 +128,16 @@ def outcome_text(result: Any) -> tuple[str, str]:
         best = tr("no validation photos, so the last epoch is kept")
     verb = tr("stopped") if result.stopped else tr("finished")
     return verb, best
+
+
+def finished_message(result: Any) -> str:
+    """What the Train tab's message bar says when a run has ended."""
+    verb, best = outcome_text(result)
+    if result.history:
+        text = tr(
+            "Training {verb}: {best}. The model is ready in the Predict tab; "
+            "save it to keep it after the app closes."
+        ).format(verb=verb, best=best)
+    else:
+        text = tr("Training {verb}: {best}.").format(verb=verb, best=best)
+    return f"{result.interruption} {text}" if result.interruption else text

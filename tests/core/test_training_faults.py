@@ -158,3 +158,16 @@ def test_a_checkpoint_that_cannot_be_written_does_not_end_the_run(data, tmp_path
     assert not result.stopped and len(result.history) == 2
     notes = [e.text for e in events if isinstance(e, MessageEvent) and "checkpoint" in e.text]
     assert len(notes) == 2 and "Errno" not in notes[0]
+
+
+def test_a_tie_in_accuracy_keeps_the_epoch_with_the_lower_validation_loss(tmp_path):
+    data = make_dataset(tmp_path / "easy", per_class=8)
+    result = train(
+        data,
+        config(freeze_backbone=True, epochs=8, lr=0.05, batch_size=8, val_split=0.25),
+    )
+    top = max(e.val_accuracy for e in result.history)
+    tied = [e for e in result.history if e.val_accuracy == top]
+    assert len(tied) > 1  # the colours are easy: several epochs reach the top accuracy
+    assert result.best_epoch == min(tied, key=lambda e: e.val_loss).epoch
+    assert result.best_epoch != tied[0].epoch

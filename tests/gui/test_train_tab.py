@@ -150,7 +150,7 @@ def test_stop_in_the_middle_keeps_a_model(qtbot, window, dataset):
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
     assert start(tab, LONG)
-    qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=TRAIN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["val_loss"] >= 1, timeout=TRAIN_TIMEOUT_MS)
     with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
         tab.stop_button.click()
         assert not tab.stop_button.isEnabled()
@@ -199,7 +199,8 @@ def test_closing_during_training_stops_cleanly(qtbot, window, dataset):
     tab = window.train_tab
     scanned(qtbot, tab, dataset)
     start(tab, LONG)
-    qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=TRAIN_TIMEOUT_MS)
+    # One epoch done: stopping then keeps a model (before it, there is none to ask about).
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["val_loss"] >= 1, timeout=TRAIN_TIMEOUT_MS)
     asked = []
     window.ask_unsaved_models = lambda unsaved, problem="": asked.append(unsaved) or "discard"
     assert not window.close()  # it asks, then waits for the run to stop
@@ -388,3 +389,23 @@ def test_a_run_started_from_the_weights_question_is_a_running_run(
     assert tab.stop_action.isEnabled() and not tab.options.isEnabled()
     with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS):
         QTest.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_stopping_before_the_first_epoch_ends_adds_no_model(qtbot, window, dataset):
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    assert start(tab, LONG)
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["steps"] >= 1, timeout=TRAIN_TIMEOUT_MS)
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
+        tab.stop_training()
+    assert finished.args[0].stopped and not finished.args[0].history
+    assert window.session.models == []
+    assert "no epoch was finished" in tab.message_bar.text()
+    assert "Save model as…" not in [b.text() for b in tab.message_bar.action_buttons()]
+
+
+def test_an_action_in_a_message_is_done_once(qtbot, window):
+    done = []
+    window.message_bar.show_message("Resume?", "info", actions=[("Resume", lambda: done.append(1))])
+    window.message_bar.action_buttons()[0].click()
+    assert done == [1] and window.message_bar.isHidden()

@@ -26,7 +26,7 @@ def test_weights_unavailable_points_at_the_apps_own_choices():
     )
     text = describe(TaskError(error, None, "training"))
     assert "resnet34" in text and "no internet connection" in text
-    assert "From a file…" in text and "scratch" in text
+    assert "weights file" in text and "scratch" in text
     assert not any(word in text for word in JARGON)
 
 
@@ -85,3 +85,20 @@ def test_a_narrow_loss_range_keeps_its_axis_numbers():
 def test_waiting_counts_photos_and_folders():
     assert waiting_text(1, 0) == "1 photo waiting to be classified."
     assert waiting_text(3, 2) == "3 photos and 2 folders waiting to be classified."
+
+
+def test_last_layer_epochs_say_no_meaningless_speed():
+    epoch = EpochEvent(2, 3, 0.4, 0.3, 1.0, {}, True, images_per_second=16383.0)
+    assert "images/s" in words.epoch_lines(epoch)[0]
+    assert "images/s" not in words.epoch_lines(epoch, show_speed=False)[0]
+
+
+def test_a_run_stopped_before_its_first_epoch_says_no_model_was_kept():
+    from types import SimpleNamespace
+
+    result = SimpleNamespace(
+        history=[], best_val_accuracy=None, best_epoch=0, stopped=True, interruption=None
+    )
+    text = words.finished_message(result)
+    assert "no epoch was finished" in text and "no validation photos" not in text
+    assert "Predict" not in text
