@@ -13,10 +13,12 @@ tests can answer them without dialogs.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from flowerclf.gui.dialogs import file_stem
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.training_run import IDLE
 
@@ -49,6 +51,7 @@ class ClosingFlow(QObject):
         self.active = False
         self.done = False
         self._saving_all = False
+        self._folder: Path | None = None  # "Save all in a folder…": where
         self._stop_asked = False
         self._discarded: set[int] = set()
         self._error = ""
@@ -66,6 +69,7 @@ class ClosingFlow(QObject):
             return
         self.active = True
         self._saving_all = False
+        self._folder = None
         self._stop_asked = False
         self._discarded.clear()
         self._error = ""
@@ -115,7 +119,13 @@ class ClosingFlow(QObject):
                 self._discarded.update(id(e) for e in pending)
                 self._next_step()
                 return
-            if answer != "save":
+            if answer == "save_all":
+                folder = self._window.ask_save_folder()
+                if not folder:
+                    self._cancel()
+                    return
+                self._folder = Path(folder)
+            elif answer != "save":
                 self._cancel()
                 return
             self._saving_all = True
@@ -130,7 +140,10 @@ class ClosingFlow(QObject):
 
     def _save(self, entry: ModelEntry) -> None:
         self.statusChanged.emit("")
-        path = self._window.ask_save_path(entry)
+        if self._folder is not None:
+            path = str(free_path(self._folder, file_stem(entry.name)))
+        else:
+            path = self._window.ask_save_path(entry)
         if not path:
             self._cancel()
             return
@@ -145,6 +158,7 @@ class ClosingFlow(QObject):
         if error is not None:
             self._error = describe(error)
             self._saving_all = False  # ask again, saying what went wrong
+            self._folder = None
             self.problem.emit(self._error)
         else:
             self._error = ""
@@ -169,3 +183,13 @@ class ClosingFlow(QObject):
             self.active = False
             self.done = True
             self.ready.emit()
+
+
+def free_path(folder: Path, stem: str) -> Path:
+    """``folder/stem.safetensors``, or ``stem (2).safetensors``...: never over an existing file."""
+    path = folder / f"{stem}.safetensors"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem} ({number}).safetensors"
+        number += 1
+    return path

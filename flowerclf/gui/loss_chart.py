@@ -76,15 +76,15 @@ class LossChart(QWidget):
         self.acc_plot.setXRange(0.5, 3.5, padding=0)
 
         # The legend sits in its own row under the plots, never over the curves.
-        # Two columns: four side by side would set a minimum width that cuts the plots
-        # off in a narrow window (1024 px and less).
-        self.legend = pg.LegendItem(colCount=2, labelTextColor=foreground.name())
+        # One row of short labels: long ones set a minimum width that cut the plots off
+        # in a 1024-pixel window, and a second row took the plots' height.
+        self.legend = pg.LegendItem(colCount=4, labelTextColor=foreground.name())
         self.view.ci.addItem(self.legend, row=1, col=0, colspan=2)
         for curve, label in (
-            (self.raw_curve, "training loss (each batch)"),
-            (self.smooth_curve, "training loss (smoothed)"),
-            (self.val_loss_curve, "validation loss (each epoch)"),
-            (self.acc_curve, "validation accuracy"),
+            (self.raw_curve, self.tr("each batch")),
+            (self.smooth_curve, self.tr("smoothed")),
+            (self.val_loss_curve, self.tr("validation loss")),
+            (self.acc_curve, self.tr("validation accuracy")),
         ):
             self.legend.addItem(curve, label)
 

@@ -353,14 +353,27 @@ class MainWindow(QMainWindow):
         ``problem`` says why the last save failed, if one did.
         """
         names = "\n".join(f"• {entry.name}" for entry in unsaved)
+        choices = [("save", self.tr("Save…"))]
+        if len(unsaved) > 1:
+            choices.append(("save_all", self.tr("Save all in a folder…")))
+        choices.append(("discard", self.tr("Close without saving")))
         answer = ask_choice(
             self,
             self.tr("Models not saved"),
             self.tr("These models are not saved and will be lost:\n\n") + names,
-            [("save", self.tr("Save…")), ("discard", self.tr("Close without saving"))],
+            choices,
             informative=problem,
         )
         return answer or "cancel"
+
+    def ask_save_folder(self) -> str | None:
+        """A folder to save every unsaved model in, each under its own name; None: cancelled."""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Save all models in this folder"), self.settings.folder("models")
+        )
+        if folder:
+            self.settings.set_folder("models", folder)
+        return folder or None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.closing.done:

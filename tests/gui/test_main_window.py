@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QKeySequence
 
 from tests.gui.conftest import THREAD_TIMEOUT_MS
@@ -235,3 +236,21 @@ def test_closing_mid_run_asks_one_question_at_a_time_and_cancel_loses_nothing(
     assert [m.path for m in RecoveryFolder().models()] == [entry.recovery_path]
     assert "Stopping" not in window.busy_label.text()
     window.ask_unsaved_models = lambda unsaved, problem="": "discard"
+
+
+def test_save_all_in_a_folder_at_close_saves_every_model_under_its_name(
+    qtbot, window, training_result, tmp_path
+):
+    first = window.session.add_trained(training_result)
+    second = window.session.add_trained(training_result)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "taken.safetensors").write_bytes(b"someone else's")
+    asked = []
+    window.ask_unsaved_models = lambda unsaved, problem="": asked.append(len(unsaved)) or "save_all"
+    window.ask_save_folder = lambda: str(tmp_path / "out")
+    window.ask_save_path = lambda entry: pytest.fail("no file dialog per model")
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=THREAD_TIMEOUT_MS)
+    assert asked == [2] and first.saved and second.saved
+    assert first.path != second.path and first.path.parent == tmp_path / "out"
+    assert (tmp_path / "out" / "taken.safetensors").read_bytes() == b"someone else's"
