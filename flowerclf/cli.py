@@ -285,7 +285,20 @@ def _cmd_train(args: argparse.Namespace) -> int:
         return 130
     finally:
         printer.close()
-    path = save_model(result.classifier, output)
+    try:
+        path = save_model(result.classifier, output)
+    except FlowerclfError as error:
+        # Checked before training, the place may still fail now (a full disk, a
+        # drive gone): the model must not go with the process.
+        from flowerclf.core.recovery import RecoveryFolder
+
+        kept = RecoveryFolder().keep(result.classifier, output.stem)
+        print(
+            f"{cli_message(error)} The trained model is kept at {kept}; "
+            f"copy it from there (it is a normal model file).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     accuracy = _percent(result.best_val_accuracy)
     note = " (stopped early)" if result.stopped else ""
     print(
@@ -299,62 +312,77 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _prediction_rows(model, inputs: Sequence[str], batch_size: int):
-    """Every input in order: (path, prediction or None, error or None)."""
-    from flowerclf.core.data import find_images
+class _RowWriter:
+    """Writes one prediction row at a time in the chosen format."""
 
-    images, skipped = find_images(inputs)
-    predictions = model.predict(images, batch_size=batch_size)
-    rows = [(str(p.source), p, p.error) for p in predictions]
-    rows += [(str(s.path), None, s.reason) for s in skipped]
-    return rows
+    def __init__(self, fmt: str, classes: list[str], k: int, width: int, out) -> None:
+        self.fmt, self.classes, self.k, self.width, self.out = fmt, classes, k, width, out
+        self.written = self.failed = 0
+        if fmt == "csv":
+            self.csv = csv.writer(out)
+            self.csv.writerow(["path", "top_label", "top_prob", *classes, "error"])
+
+    def row(self, path: str, prediction, error: str | None) -> None:
+        self.written += 1
+        bad = error is not None or prediction is None or not prediction.ok
+        self.failed += bad
+        if self.fmt == "json":
+            record = {"path": path, "error": error}
+            if not bad:
+                top = prediction.top(self.k)
+                record = {
+                    "path": path,
+                    "top": [{"label": label, "prob": prob} for label, prob in top],
+                    "probs": prediction.as_dict(),
+                }
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            if bad:
+                self.csv.writerow([path, "", "", *([""] * len(self.classes)), error])
+            else:
+                probs = [f"{p:.6f}" for p in prediction.probs]
+                conf = f"{prediction.confidence:.6f}"
+                self.csv.writerow([path, prediction.label, conf, *probs, ""])
+        else:
+            width = self.width
+            shown = path if len(path) <= width else "…" + path[-(width - 1) :]
+            if bad:
+                self.out.write(f"{shown:<{width}}  error: {error}\n")
+            else:
+                tops = "  ".join(f"{label} {_percent(p)}" for label, p in prediction.top(self.k))
+                self.out.write(f"{shown:<{width}}  {tops}\n")
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
+    from flowerclf.core.data import find_images
     from flowerclf.core.modelfile import load_model
 
     model = load_model(args.model, device=args.device)
     model.set_precision(args.precision)
-    rows = _prediction_rows(model, args.inputs, args.batch_size)
-    if not rows:
+    images, skipped = find_images(args.inputs)
+    total = len(images) + len(skipped)
+    if not total:
         print("No images found in the paths given.", file=sys.stderr)
         return EXIT_FAILED_INPUTS
-    k = max(1, args.top_k)
+    width = min(60, max(len(str(p)) for p in [*images, *(s.path for s in skipped)]))
     out = sys.stdout
-    if args.format == "json":
-        for path, prediction, error in rows:
-            if error is not None or prediction is None or not prediction.ok:
-                record = {"path": path, "error": error}
-            else:
-                record = {
-                    "path": path,
-                    "top": [{"label": label, "prob": prob} for label, prob in prediction.top(k)],
-                    "probs": prediction.as_dict(),
-                }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        writer = csv.writer(out)
-        writer.writerow(["path", "top_label", "top_prob", *model.classes, "error"])
-        for path, prediction, error in rows:
-            if error is not None or prediction is None or not prediction.ok:
-                writer.writerow([path, "", "", *([""] * len(model.classes)), error])
-            else:
-                probs = [f"{p:.6f}" for p in prediction.probs]
-                writer.writerow(
-                    [path, prediction.label, f"{prediction.confidence:.6f}", *probs, ""]
-                )
-    else:
-        width = min(60, max(len(path) for path, _, _ in rows))
-        for path, prediction, error in rows:
-            shown = path if len(path) <= width else "…" + path[-(width - 1) :]
-            if error is not None or prediction is None or not prediction.ok:
-                out.write(f"{shown:<{width}}  error: {error}\n")
-            else:
-                tops = "  ".join(f"{label} {_percent(prob)}" for label, prob in prediction.top(k))
-                out.write(f"{shown:<{width}}  {tops}\n")
-    failed = sum(1 for _, prediction, error in rows if error is not None or prediction is None)
-    if failed:
-        print(f"{failed} of {len(rows)} inputs could not be read.", file=sys.stderr)
+    writer = _RowWriter(args.format, list(model.classes), max(1, args.top_k), width, out)
+    # Rows go out batch by batch: a folder of 20,000 photos holds no more than one
+    # batch in memory, and an interruption keeps every row already written.
+    try:
+        for batch in model.predict_batches(images, batch_size=args.batch_size):
+            for prediction in batch:
+                writer.row(str(prediction.source), prediction, prediction.error)
+            out.flush()
+        for item in skipped:
+            writer.row(str(item.path), None, item.reason)
+        out.flush()
+    except KeyboardInterrupt:
+        out.flush()
+        print(f"Interrupted: {writer.written} of {total} rows were written.", file=sys.stderr)
+        return 130
+    if writer.failed:
+        print(f"{writer.failed} of {total} inputs could not be read.", file=sys.stderr)
         return EXIT_FAILED_INPUTS
     return EXIT_OK
 

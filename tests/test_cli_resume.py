@@ -83,3 +83,67 @@ def test_resume_without_an_interrupted_run_says_so(tmp_path):
     done = run("train", str(data), "-o", str(tmp_path / "m.safetensors"), *SETTINGS, "--resume")
     assert done.returncode == 2
     assert "no interrupted training" in done.stderr.lower()
+
+
+@pytest.mark.timeout(300)
+def test_predictions_stream_and_an_interrupt_keeps_whole_rows(tmp_path):
+    import csv
+
+    from PIL import Image
+
+    from flowerclf.core.modelfile import save_model
+    from flowerclf.core.models import build_model
+    from flowerclf.core.predict import Classifier
+
+    model = save_model(
+        Classifier(build_model("resnet18", 2, "none"), "resnet18", ["blue", "red"], 32),
+        tmp_path / "tiny.safetensors",
+    )
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1500):
+        Image.new("RGB", (40, 30), (i % 255, 80, 160)).save(folder / f"{i:05d}.jpg")
+    child = subprocess.Popen(
+        flowerclf("predict", str(model), str(folder), "--format", "csv", "--batch-size", "16"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    first = [child.stdout.readline() for _ in range(3)]  # rows come as they are made
+    child.send_signal(signal.SIGINT)
+    # The same buffered reader: communicate() would skip what readline() read ahead.
+    rest, errors = child.stdout.read(), child.stderr.read()
+    child.wait(timeout=120)
+    rows = list(csv.reader("".join([*first, rest]).splitlines()))
+    header, body = rows[0], rows[1:]
+    assert child.returncode == 130, errors
+    assert 2 <= len(body) < 1500  # cut short, and what was written is kept
+    assert all(len(row) == len(header) and row[1] in ("blue", "red") for row in body)
+    assert f"{len(body)} of 1500 rows were written" in errors
+
+
+def test_a_model_that_cannot_be_written_after_training_is_kept_for_recovery(
+    tmp_path, monkeypatch, capsys
+):
+    from flowerclf.cli import main
+    from flowerclf.core import modelfile
+    from flowerclf.core.errors import WriteError
+    from flowerclf.core.recovery import RecoveryFolder
+
+    data = make_dataset(tmp_path / "photos", per_class=3)
+    output = tmp_path / "flowers.safetensors"
+    real_save = modelfile.save_model
+
+    def disk_full_at_the_end(classifier, path, **kwargs):
+        if Path(path) == output:
+            raise WriteError(path, "the disk is full", "the model")
+        return real_save(classifier, path, **kwargs)
+
+    monkeypatch.setattr(modelfile, "save_model", disk_full_at_the_end)
+    settings = [s if s != "3" else "1" for s in SETTINGS]  # one epoch is enough here
+    assert main(["train", str(data), "-o", str(output), *settings]) == 2
+    err = capsys.readouterr().err
+    (kept,) = RecoveryFolder().models()
+    assert "the disk is full" in err and str(kept.path) in err and "Errno" not in err
+    assert kept.name == "flowers" and not output.exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,21 +222,35 @@ class Classifier:
             if stop is not None and stop.requested:
                 return []
             return self._predict_chunk(images, [view])
-        results: list[Prediction] = []
+        return [p for batch in self.predict_batches(images, batch_size, stop) for p in batch]
+
+    def predict_batches(
+        self,
+        images: Sequence[ImageSource],
+        batch_size: int = 32,
+        stop: StopRequest | None = None,
+    ) -> Iterator[list[Prediction]]:
+        """Like :meth:`predict`, one batch at a time, in order: results stream out as they come.
+
+        Memory stays flat however many images there are, and what was yielded
+        before an interruption is kept by whoever wrote it down.
+        """
+        images = list(images)
         if not images:
-            return results
+            return
         workers = max(1, min(4, os.cpu_count() or 1))
         with ThreadPoolExecutor(workers, thread_name_prefix="flowerclf-predict") as pool:
-            chunks = [images[i : i + batch_size] for i in range(0, len(images), batch_size)]
-            pending = [pool.map(self._read_view, chunks[0])]
-            for index, chunk in enumerate(chunks):
-                views = list(pending.pop(0))
-                if index + 1 < len(chunks):
-                    pending.append(pool.map(self._read_view, chunks[index + 1]))
+            starts = range(0, len(images), batch_size)
+            pending = pool.map(self._read_view, images[0:batch_size])
+            for start in starts:
+                views = list(pending)
+                chunk = images[start : start + batch_size]
+                following = images[start + batch_size : start + 2 * batch_size]
+                if following:
+                    pending = pool.map(self._read_view, following)
                 if stop is not None and stop.requested:
                     break
-                results.extend(self._predict_chunk(chunk, views))
-        return results
+                yield self._predict_chunk(chunk, views)
 
     def _predict_chunk(
         self, chunk: Sequence[ImageSource], views: list[torch.Tensor | str]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -79,7 +80,7 @@ class RecoveryDialog(QDialog):
         buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(lambda: self._done("restore"))
-        self.discard_button.clicked.connect(lambda: self._done("discard"))
+        self.discard_button.clicked.connect(self._discard)
         self.later_button.clicked.connect(self.reject)
         self.table.itemSelectionChanged.connect(self._refresh)
         layout = QVBoxLayout(self)
@@ -97,6 +98,18 @@ class RecoveryDialog(QDialog):
         some = bool(self.table.selectedItems())
         self.restore_button.setEnabled(some)
         self.discard_button.setEnabled(some)
+
+    def _discard(self) -> None:
+        count = len(self.chosen())
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard models"),
+            self.tr("Delete {n} trained model(s) for good? This cannot be undone.").format(n=count),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self._done("discard")
 
     def _done(self, choice: str) -> None:
         self._choice = choice

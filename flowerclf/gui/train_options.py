@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -151,6 +152,17 @@ class TrainOptions(QGroupBox):
         self.device_box.setToolTip(
             self.tr("Where the work runs. Automatic uses a graphics card when there is one.")
         )
+        self.hint_label = QLabel(
+            self.tr(
+                "A network that starts from scratch knows nothing yet: training only its "
+                "last layer learns little. Fine-tune all layers, or start from ImageNet."
+            )
+        )
+        self.hint_label.setObjectName("Muted")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
+        self.weights_box.currentIndexChanged.connect(self._refresh_hint)
+        self.mode_box.currentIndexChanged.connect(self._refresh_hint)
         self.defaults_button = QPushButton(self.tr("Restore defaults"))
         self.defaults_button.setToolTip(self.tr("Back to the recommended settings"))
         self.defaults_button.clicked.connect(self.restore_defaults)
@@ -171,11 +183,16 @@ class TrainOptions(QGroupBox):
             form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.hint_label)
         layout.addStretch(1)
         defaults_row = QHBoxLayout()
         defaults_row.addStretch(1)
         defaults_row.addWidget(self.defaults_button)
         layout.addLayout(defaults_row)
+
+    def _refresh_hint(self) -> None:
+        scratch = self.weights_box.currentData() == "none"
+        self.hint_label.setVisible(scratch and bool(self.mode_box.currentData()))
 
     # -- devices -----------------------------------------------------------------------------
 

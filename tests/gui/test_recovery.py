@@ -119,3 +119,43 @@ def test_discarding_at_start_removes_the_models(qtbot, classifier, monkeypatch):
     finally:
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible() and not active_tasks(), timeout=30_000)
+
+
+def test_the_core_and_the_app_agree_on_the_data_folder(qapp, monkeypatch, tmp_path):
+    """The command line keeps models where the app looks for them: Qt's AppDataLocation."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    from flowerclf.core import recovery
+    from flowerclf.gui.settings import APPLICATION, ORGANIZATION
+
+    if sys.platform not in ("linux", "darwin"):
+        pytest.skip("checked where Qt's rule is known to match the core's")
+    monkeypatch.delenv("FLOWERCLF_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    try:
+        qt = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    finally:
+        QCoreApplication.setOrganizationName(names[0])
+        QCoreApplication.setApplicationName(names[1])
+    assert Path(qt) == recovery.data_dir()
+
+
+def test_discarding_in_the_dialog_asks_first(qtbot, classifier, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from flowerclf.gui.recovery_dialog import RecoveryDialog
+
+    folder = RecoveryFolder()
+    folder.keep(classifier, "precious")
+    dialog = RecoveryDialog(folder.models(), folder)
+    qtbot.addWidget(dialog)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    dialog.discard_button.click()
+    assert dialog.result() != dialog.DialogCode.Accepted  # cancelled: still open
+    dialog.discard_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog._choice == "discard"  # noqa: SLF001
+    assert [m.name for m in dialog.chosen()] == ["precious"]

@@ -409,3 +409,11 @@ def test_an_action_in_a_message_is_done_once(qtbot, window):
     window.message_bar.show_message("Resume?", "info", actions=[("Resume", lambda: done.append(1))])
     window.message_bar.action_buttons()[0].click()
     assert done == [1] and window.message_bar.isHidden()
+
+
+def test_last_layer_only_from_scratch_gets_a_plain_hint(window):
+    options = window.train_tab.options
+    options.set_config(replace(QUICK, weights="none", freeze_backbone=True))
+    assert not options.hint_label.isHidden() and "scratch" in options.hint_label.text()
+    options.set_config(replace(QUICK, weights="imagenet", freeze_backbone=True))
+    assert options.hint_label.isHidden()
