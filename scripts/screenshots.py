@@ -106,6 +106,8 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="flowerclf-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    # Recovery copies and checkpoints of these runs stay in the throwaway folder too.
+    os.environ["FLOWERCLF_DATA_DIR"] = str(work / "data")
     dataset = make_dataset(work / "flowers", args.per_class)
     # A corrupt file, so that the summary shows how skipped files are reported.
     (dataset / "rose" / "damaged.jpg").write_bytes(b"\xff\xd8 not really a photo")
@@ -214,7 +216,8 @@ def main() -> int:
     wait_until(lambda: not results.is_loading_thumbnails(), 60, "the thumbnails")
     window.grab().save(str(args.out / "results-review.png"))
 
-    window.session.models[-1].saved = True  # nothing to ask about when the script closes
+    # Nothing to keep: the closing question is answered "Close without saving".
+    window.ask_unsaved_models = lambda unsaved, problem="": "discard"
     window.close()
     wait_until(lambda: not window.isVisible(), 60, "the window to close")
     shots = ["predict-empty.png", "train.png", "train-finished.png", "predict.png", "heatmap.png"]
