@@ -19,6 +19,7 @@ import io
 import os
 import warnings
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,51 @@ def fingerprint(samples: Sequence[Sample], root: Path) -> list[list[Any]]:
             size, mtime = -1, -1
         rows.append([relative(sample.path, root), int(sample.label), int(size), int(mtime)])
     return sorted(rows)
+
+
+def state_of(run: Any, epoch: int) -> dict[str, Any]:
+    """Everything a training run (the trainer's ``_Run``) needs to go on after ``epoch``."""
+    root = Path(run.scan.root)
+    return {
+        "epoch": epoch,
+        "config": run.config.as_metadata(),
+        "dataset": str(root),
+        "classes": list(run.classes),
+        "files": run.files,
+        "train": [[relative(s.path, root), int(s.label)] for s in run.train_samples],
+        "val": [[relative(s.path, root), int(s.label)] for s in run.val_samples],
+        "seed": run.seed,
+        "network": {k: v.detach().cpu() for k, v in run.network.state_dict().items()},
+        "optimizer": run.optimizer.state_dict() if run.optimizer else None,
+        "scaler": run.scaler.state_dict() if run.scaler else None,
+        "generator": run.generator.get_state() if run.generator else None,
+        "torch_rng": torch.get_rng_state(),
+        "best_state": run.best_state,
+        "best_accuracy": run.best_accuracy,
+        "best_loss": run.best_loss,
+        "best_epoch": run.best_epoch,
+        "history": [asdict(e) for e in run.history],
+        "step_losses": list(run.step_losses),
+        "images_trained": run.images_trained,
+    }
+
+
+def restore(run: Any, state: dict[str, Any]) -> None:
+    """Put a training run back where :func:`state_of` found it (the history aside)."""
+    run.network.load_state_dict(state["network"])
+    if run.optimizer is not None and state["optimizer"] is not None:
+        run.optimizer.load_state_dict(state["optimizer"])
+    if run.scaler is not None and state["scaler"] is not None:
+        run.scaler.load_state_dict(state["scaler"])
+    if run.generator is not None and state["generator"] is not None:
+        run.generator.set_state(state["generator"])
+    torch.set_rng_state(state["torch_rng"])
+    run.best_state = state["best_state"]
+    run.best_accuracy = state["best_accuracy"]
+    run.best_loss = state.get("best_loss")
+    run.best_epoch = int(state["best_epoch"])
+    run.step_losses = list(state["step_losses"])
+    run.images_trained = int(state["images_trained"])
 
 
 def save_checkpoint(path: str | Path, state: dict[str, Any]) -> Path:

@@ -19,7 +19,7 @@ import os
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
@@ -275,10 +275,6 @@ def train(
     return result
 
 
-def _in_folder(sample: Sample, scan: DatasetScan) -> str:
-    return checkpoints.relative(sample.path, scan.root)
-
-
 def _checkpoint_words(path: Path) -> str:
     try:
         return checkpoints.describe(checkpoints.load_checkpoint(path))
@@ -477,7 +473,7 @@ class _Run:
         if self.checkpoint_path is None:
             return
         try:
-            self._write_checkpoint(epoch)
+            checkpoints.save_checkpoint(self.checkpoint_path, checkpoints.state_of(self, epoch))
         except WriteError as error:
             # A full disk must not end an afternoon's training: say so, and go on.
             self.progress(
@@ -487,52 +483,12 @@ class _Run:
                 )
             )
 
-    def _write_checkpoint(self, epoch: int) -> None:
-        checkpoints.save_checkpoint(
-            self.checkpoint_path,
-            {
-                "epoch": epoch,
-                "config": self.config.as_metadata(),
-                "dataset": str(self.scan.root),
-                "classes": list(self.classes),
-                "files": self.files,
-                "train": [[_in_folder(s, self.scan), int(s.label)] for s in self.train_samples],
-                "val": [[_in_folder(s, self.scan), int(s.label)] for s in self.val_samples],
-                "seed": self.seed,
-                "network": {k: v.detach().cpu() for k, v in self.network.state_dict().items()},
-                "optimizer": self.optimizer.state_dict() if self.optimizer else None,
-                "scaler": self.scaler.state_dict() if self.scaler else None,
-                "generator": self.generator.get_state() if self.generator else None,
-                "torch_rng": torch.get_rng_state(),
-                "best_state": self.best_state,
-                "best_accuracy": self.best_accuracy,
-                "best_loss": self.best_loss,
-                "best_epoch": self.best_epoch,
-                "history": [asdict(e) for e in self.history],
-                "step_losses": list(self.step_losses),
-                "images_trained": self.images_trained,
-            },
-        )
-
     def _resume(self, clock: _Clock, per_epoch: float) -> int:
         """Go on from the checkpoint: the epochs done, replayed for the curves; the next epoch."""
         state = self.resume_state
         if state is None:
             return 1
-        self.network.load_state_dict(state["network"])
-        if self.optimizer is not None and state["optimizer"] is not None:
-            self.optimizer.load_state_dict(state["optimizer"])
-        if self.scaler is not None and state["scaler"] is not None:
-            self.scaler.load_state_dict(state["scaler"])
-        if self.generator is not None and state["generator"] is not None:
-            self.generator.set_state(state["generator"])
-        torch.set_rng_state(state["torch_rng"])
-        self.best_state = state["best_state"]
-        self.best_accuracy = state["best_accuracy"]
-        self.best_loss = state.get("best_loss")
-        self.best_epoch = int(state["best_epoch"])
-        self.step_losses = list(state["step_losses"])
-        self.images_trained = int(state["images_trained"])
+        checkpoints.restore(self, state)
         done = int(state["epoch"])
         clock.advance(per_epoch * done)
         self.progress(
