@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import json
 import os
 import signal
@@ -20,6 +19,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from flowerclf import __version__
+from flowerclf.cli_output import ProgressPrinter, RowWriter, percent
 from flowerclf.core import errors
 from flowerclf.core.config import (
     ARCHITECTURES,
@@ -33,140 +33,6 @@ from flowerclf.core.config import (
 from flowerclf.core.errors import FlowerclfError
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
-
-
-# --------------------------------------------------------------------------- output helpers
-
-
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f}%"
-
-
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "--:--"
-    seconds = int(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        return False
-
-
-_BAR_STEPS = 1000  # the bar counts thousandths of the work
-
-
-def _new_bar(stream, min_interval: float, text: str):
-    """A tqdm bar on ``stream``, described by ``text``, that erases itself when closed."""
-    from tqdm import tqdm
-
-    class _Bar(tqdm):
-        monitor_interval = 0  # no watchdog thread: the events drive every redraw
-
-    return _Bar(
-        desc=text,
-        total=_BAR_STEPS,
-        file=stream,
-        leave=False,
-        dynamic_ncols=True,
-        mininterval=min_interval,
-        miniters=1,  # any progress may redraw, at most every min_interval seconds
-        bar_format="{percentage:3.0f}%|{bar}| {desc}",
-    )
-
-
-class ProgressPrinter:
-    """Turns core events into a tqdm progress bar on stderr and one line per epoch on stdout.
-
-    The bar is drawn only when stderr is a terminal; in a log or a pipe the
-    progress becomes a plain line every 10 percent instead.
-    """
-
-    min_interval = 0.1  # seconds between redraws of the bar
-
-    def __init__(self, stream=None, out=None):
-        self.stream = stream or sys.stderr
-        self.out = out or sys.stdout
-        self.interactive = _is_terminal(self.stream)
-        self._bar = None
-        self._bar_kind: str | None = None
-        self._last_percent = -1
-
-    def _draw(self, kind: str, text: str, fraction: float) -> None:
-        fraction = min(max(fraction, 0.0), 1.0)
-        if not self.interactive:  # logs and pipes: a line every 10 percent
-            percent = int(100 * fraction)
-            if percent // 10 == self._last_percent // 10:
-                return
-            self._last_percent = percent
-            self.stream.write(f"{percent:3d}% {text}\n")
-            self.stream.flush()
-            return
-        steps = round(fraction * _BAR_STEPS)
-        # a download, or work that starts again from 0 (evaluating after training), gets a new bar
-        if self._bar is None or kind != self._bar_kind or steps < self._bar.n:
-            self.close()
-            self._bar = _new_bar(self.stream, self.min_interval, text)
-            self._bar_kind = kind
-        self._bar.set_description_str(text, refresh=False)
-        self._bar.update(steps - self._bar.n)
-
-    def _clear(self) -> None:
-        if self._bar is not None:
-            self._bar.clear()
-
-    def __call__(self, event) -> None:
-        from flowerclf.core.events import (
-            DownloadEvent,
-            EpochEvent,
-            MessageEvent,
-            StageEvent,
-            StepEvent,
-        )
-
-        if isinstance(event, StepEvent):
-            self._draw(
-                "work",
-                f"epoch {event.epoch}/{event.epochs} step {event.step}/{event.steps_per_epoch} "
-                f"loss {event.loss:.4f} ETA {_duration(event.eta_s)}",
-                event.fraction,
-            )
-        elif isinstance(event, StageEvent):
-            self._draw(
-                "work",
-                f"{event.stage} {event.done}/{event.total} ETA {_duration(event.eta_s)}",
-                event.fraction,
-            )
-        elif isinstance(event, DownloadEvent):
-            total = event.bytes_total or 0
-            fraction = event.bytes_done / total if total else 0.0
-            self._draw(
-                "download",
-                f"downloading {event.name} {event.bytes_done / 1e6:.1f}/{total / 1e6:.1f} MB",
-                fraction,
-            )
-        elif isinstance(event, EpochEvent):
-            self._clear()
-            parts = [f"epoch {event.epoch}/{event.epochs}: train loss {event.train_loss:.4f}"]
-            if event.val_loss is not None:
-                parts.append(f"val loss {event.val_loss:.4f}")
-            parts.append(f"val accuracy {_percent(event.val_accuracy)}")
-            line = ", ".join(parts) + (" (best so far)" if event.is_best else "")
-            print(line, file=self.out, flush=True)
-        elif isinstance(event, MessageEvent):
-            self._clear()
-            print(event.text, file=self.stream, flush=True)
-
-    def close(self) -> None:
-        """Erase the bar (if one is shown); the next event draws a new one."""
-        if self._bar is not None:
-            bar, self._bar, self._bar_kind = self._bar, None, None
-            bar.close()
 
 
 def cli_message(error: FlowerclfError) -> str:
@@ -299,7 +165,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    accuracy = _percent(result.best_val_accuracy)
+    accuracy = percent(result.best_val_accuracy)
     note = " (stopped early)" if result.stopped else ""
     print(
         f"Model written to {path}{note}: best validation accuracy {accuracy} "
@@ -310,47 +176,6 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if result.skipped:
         print(f"{len(result.skipped)} images could not be read and were left out.")
     return EXIT_OK
-
-
-class _RowWriter:
-    """Writes one prediction row at a time in the chosen format."""
-
-    def __init__(self, fmt: str, classes: list[str], k: int, width: int, out) -> None:
-        self.fmt, self.classes, self.k, self.width, self.out = fmt, classes, k, width, out
-        self.written = self.failed = 0
-        if fmt == "csv":
-            self.csv = csv.writer(out)
-            self.csv.writerow(["path", "top_label", "top_prob", *classes, "error"])
-
-    def row(self, path: str, prediction, error: str | None) -> None:
-        self.written += 1
-        bad = error is not None or prediction is None or not prediction.ok
-        self.failed += bad
-        if self.fmt == "json":
-            record = {"path": path, "error": error}
-            if not bad:
-                top = prediction.top(self.k)
-                record = {
-                    "path": path,
-                    "top": [{"label": label, "prob": prob} for label, prob in top],
-                    "probs": prediction.as_dict(),
-                }
-            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif self.fmt == "csv":
-            if bad:
-                self.csv.writerow([path, "", "", *([""] * len(self.classes)), error])
-            else:
-                probs = [f"{p:.6f}" for p in prediction.probs]
-                conf = f"{prediction.confidence:.6f}"
-                self.csv.writerow([path, prediction.label, conf, *probs, ""])
-        else:
-            width = self.width
-            shown = path if len(path) <= width else "…" + path[-(width - 1) :]
-            if bad:
-                self.out.write(f"{shown:<{width}}  error: {error}\n")
-            else:
-                tops = "  ".join(f"{label} {_percent(p)}" for label, p in prediction.top(self.k))
-                self.out.write(f"{shown:<{width}}  {tops}\n")
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
@@ -366,7 +191,7 @@ def _cmd_predict(args: argparse.Namespace) -> int:
         return EXIT_FAILED_INPUTS
     width = min(60, max(len(str(p)) for p in [*images, *(s.path for s in skipped)]))
     out = sys.stdout
-    writer = _RowWriter(args.format, list(model.classes), max(1, args.top_k), width, out)
+    writer = RowWriter(args.format, list(model.classes), max(1, args.top_k), width, out)
     # Rows go out batch by batch: a folder of 20,000 photos holds no more than one
     # batch in memory, and an interruption keeps every row already written.
     try:
@@ -402,11 +227,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
     ]
     if info.get("best_val_accuracy") is not None:
         lines.append(
-            f"Accuracy:       {_percent(info['best_val_accuracy'])} (validation, best epoch)"
+            f"Accuracy:       {percent(info['best_val_accuracy'])} (validation, best epoch)"
         )
     evaluation = info.get("evaluation")
     if isinstance(evaluation, dict) and evaluation.get("accuracy") is not None:
-        lines.append(f"Evaluated:      {_percent(evaluation['accuracy'])} accuracy")
+        lines.append(f"Evaluated:      {percent(evaluation['accuracy'])} accuracy")
     if info.get("num_parameters"):
         lines.append(f"Parameters:     {info['num_parameters'] / 1e6:.1f} M")
     if info.get("created"):
@@ -470,7 +295,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             for item in worst:
                 print(
                     f"  {item.path}  is {item.true}, predicted {item.predicted} "
-                    f"({_percent(item.prob)})"
+                    f"({percent(item.prob)})"
                 )
     if args.report:
         from flowerclf.core.report import write_report
@@ -491,7 +316,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
     model = load_model(args.model, device=args.device)
     result = save_explanation(model, args.image, args.output, args.class_label, args.opacity)
-    print(f"Heat map of '{result.label}' ({_percent(result.prob)}) written to {args.output}")
+    print(f"Heat map of '{result.label}' ({percent(result.prob)}) written to {args.output}")
     return EXIT_OK
 
 
