@@ -66,6 +66,8 @@ def cli_message(error: FlowerclfError) -> str:
         return f"{_flag(setting)}: {error}"
     if kind == errors.ARCHITECTURE_MISMATCH and details.get("detected"):
         return f"{error} (--arch {details['detected']})"
+    if kind == errors.EXTRA_MISSING:
+        return f"{error} Install them with: pip install 'flowerclf[{details.get('extra')}]'"
     if kind == errors.CHECKPOINT_EXISTS:
         return (
             f"An interrupted training writes the same output ({details.get('description')}). "
@@ -269,6 +271,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     weights, indices = export_tutorial(load_model(args.model), args.out_dir)
     print(f"Wrote {weights} and {indices}.")
+    return EXIT_OK
+
+
+def _cmd_export_onnx(args: argparse.Namespace) -> int:
+    from flowerclf.core.export import export_onnx
+    from flowerclf.core.modelfile import load_model
+
+    model = load_model(args.model)
+    try:
+        report = export_onnx(
+            model, args.output, args.images or None, lambda event: print(event.text)
+        )
+    except FlowerclfError as error:
+        if error.kind != errors.EXPORT_MISMATCH:
+            raise
+        print(cli_message(error), file=sys.stderr)
+        return EXIT_FAILED_INPUTS
+    print(
+        f"Wrote {report.path} and {report.client}. Checked on {report.photos_checked} photos: "
+        f"same answers; largest probability difference {report.largest_difference:.6f}."
+    )
     return EXIT_OK
 
 
@@ -503,6 +526,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", metavar="MODEL")
     p.add_argument("out_dir", metavar="OUT_DIR")
     p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser(
+        "export",
+        help="write MODEL as one .onnx file (and predict_onnx.py), checked to answer the same",
+        description="Export to ONNX with the model's description in its metadata. Before the "
+        "file is kept, ONNX Runtime must give the same answers as flowerclf on the photos "
+        "given (or on generated ones): the same top class and probabilities within 0.0001. "
+        "Needs the export extra: pip install 'flowerclf[export]'.",
+    )
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL.onnx")
+    p.add_argument("--images", nargs="+", metavar="PHOTO", help="photos to check the export on")
+    p.set_defaults(run=_cmd_export_onnx)
     return parser
 
 

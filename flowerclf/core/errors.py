@@ -58,6 +58,12 @@ Writing files
     ``write_failed``           path, reason: a model, report, export or heat map could not
                                be written; nothing was left half-written
 
+Exporting
+    ``extra_missing``          extra, missing: an optional part (``pip install flowerclf[extra]``)
+                               is not installed
+    ``export_mismatch``        path, largest_difference, same_top_class: the export would answer
+                               differently from flowerclf, so it was not kept
+
 Checkpoints and interrupted runs
     ``checkpoint_unreadable``  path, reason: no checkpoint there, or not one that can be read
     ``checkpoint_mismatch``    path, differences: the checkpoint is of other photos or settings
@@ -107,6 +113,9 @@ UNKNOWN_CLASS = "unknown_class"
 NOT_EXPLAINABLE = "not_explainable"
 
 WRITE_FAILED = "write_failed"
+
+EXTRA_MISSING = "extra_missing"
+EXPORT_MISMATCH = "export_mismatch"
 
 CHECKPOINT_UNREADABLE = "checkpoint_unreadable"
 CHECKPOINT_MISMATCH = "checkpoint_mismatch"

@@ -249,6 +249,29 @@ def _utc_now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+def description(classifier: Classifier, extra: Mapping[str, Any] | None = None) -> dict:
+    """Everything needed to use the weights: what a model file (or an ONNX export) carries."""
+    import flowerclf
+
+    metadata = {**(classifier.metadata or {}), **(extra or {})}
+    return {
+        **metadata,
+        "created": metadata.get("created") or _utc_now(),
+        "flowerclf_version": flowerclf.__version__,
+        "format_version": FORMAT_VERSION,
+        "architecture": classifier.arch,
+        "classes": list(classifier.classes),
+        "num_classes": len(classifier.classes),
+        "image_size": int(classifier.image_size),
+        "mean": [float(m) for m in classifier.mean],
+        "std": [float(s) for s in classifier.std],
+    }
+
+
+def description_json(classifier: Classifier, extra: Mapping[str, Any] | None = None) -> str:
+    return json.dumps(description(classifier, extra), ensure_ascii=False, default=_jsonable)
+
+
 def save_model(
     classifier: Classifier, path: str | Path, *, extra: Mapping[str, Any] | None = None
 ) -> Path:
@@ -265,27 +288,12 @@ def save_model(
     """
     from safetensors.torch import save
 
-    import flowerclf
-
     path = Path(path)
     if path.suffix.lower() != MODEL_SUFFIX:
         path = path.with_name(path.name + MODEL_SUFFIX)
-    metadata = {**(classifier.metadata or {}), **(extra or {})}
-    info = {
-        **metadata,
-        "created": metadata.get("created") or _utc_now(),
-        "flowerclf_version": flowerclf.__version__,
-        "format_version": FORMAT_VERSION,
-        "architecture": classifier.arch,
-        "classes": list(classifier.classes),
-        "num_classes": len(classifier.classes),
-        "image_size": int(classifier.image_size),
-        "mean": [float(m) for m in classifier.mean],
-        "std": [float(s) for s in classifier.std],
-    }
     header = {
         "format": FORMAT_NAME,
-        FORMAT_NAME: json.dumps(info, ensure_ascii=False, default=_jsonable),
+        FORMAT_NAME: description_json(classifier, extra),
     }
     tensors = {k: v.detach().cpu().contiguous() for k, v in classifier.state_dict().items()}
     # save() rather than save_file(): the bytes go through atomic_write, whose file
