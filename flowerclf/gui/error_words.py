@@ -50,12 +50,21 @@ def _write_failed(details: dict[str, Any], error: BaseException) -> str:
     )
 
 
+def _extra_missing(details: dict[str, Any], error: BaseException) -> str:
+    extra = details.get("extra") or "export"
+    return tr(
+        "This needs an optional part of FlowerClf that is not installed. Whoever installed "
+        "FlowerClf can add it with: pip install 'flowerclf[{extra}]'"
+    ).format(extra=extra)
+
+
 #: kinds whose words differ in the app from the core's own message
 APP_WORDS: dict[str, Callable[[dict[str, Any], BaseException], str]] = {
     "weights_unavailable": _weights_unavailable,
     "device_unavailable": _device_unavailable,
     "unknown_device": _device_unavailable,
     "write_failed": _write_failed,
+    "extra_missing": _extra_missing,
 }
 
 

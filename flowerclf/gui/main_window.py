@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowerclf.gui import model_dialogs
 from flowerclf.gui.closing import ClosingFlow
 from flowerclf.gui.dialogs import about_text, ask_choice, file_stem
 from flowerclf.gui.error_words import describe
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
             "&Save model as…", self.save_model_as_dialog, keys.SaveAs
         )
         self.import_action = self._action("&Import tutorial model…", self.import_tutorial_dialog)
-        self.export_action = self._action("&Export tutorial model…", self.export_tutorial_dialog)
+        self.export_action = self._action("&Export model…", self.export_model_dialog)
         self.export_report_action = self._action(
             "Export &report…", self.results_tab.export_report_dialog
         )
@@ -277,38 +278,14 @@ class MainWindow(QMainWindow):
         )
 
     def import_tutorial_dialog(self) -> None:
-        weights, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import tutorial model: the weights (.pth)"),
-            self.settings.folder("models"),
-            "PyTorch weights (*.pth *.pt);;All files (*)",
-        )
-        if not weights:
-            return
-        indices = Path(weights).with_name("class_indices.json")
-        if not indices.exists():
-            chosen, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Import tutorial model: the class names (class_indices.json)"),
-                str(Path(weights).parent),
-                "JSON (*.json)",
-            )
-            if not chosen:
-                return
-            indices = Path(chosen)
-        self.settings.set_folder("models", str(Path(weights).parent))
-        self.session.import_tutorial(weights, indices)
+        model_dialogs.import_tutorial(self)
 
-    def export_tutorial_dialog(self) -> None:
-        entry = self.session.current
-        if entry is None:
-            self.message_bar.show_message(self.tr("There is no model to export yet."), "info")
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export tutorial model into folder"), self.settings.folder("models")
-        )
-        if folder:
-            self.session.export_tutorial(entry, folder)
+    def export_model_dialog(self) -> None:
+        model_dialogs.export_model(self)
+
+    def ask_export_format(self) -> str | None:
+        """ "onnx", "tutorial" or None (cancelled)."""
+        return model_dialogs.ask_export_format(self)
 
     def _show_problem(self, error: TaskError) -> None:
         self.message_bar.show_message(describe(error), "error", details=error.details)

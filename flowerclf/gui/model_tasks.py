@@ -120,6 +120,17 @@ def export_tutorial(classifier: Classifier, out_dir: str | Path) -> TaskFunction
     return run
 
 
+def export_onnx(classifier: Classifier, path: str | Path) -> TaskFunction:
+    """Write an ONNX copy checked on photos; the result is the core's ExportReport."""
+
+    def run(report: Report, stop: StopRequest) -> Any:
+        from flowerclf.core.export import export_onnx as core_export
+
+        return core_export(classifier, path, progress=report)
+
+    return run
+
+
 def scan_dataset(folder: str | Path) -> TaskFunction:
     """Look through a dataset folder: classes, image counts, files to skip."""
 

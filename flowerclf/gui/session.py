@@ -273,6 +273,28 @@ class Session(QObject):
             on_error=self.problem.emit,
         )
 
+    def export_onnx(self, entry: ModelEntry, path: str | Path) -> bool:
+        """Write an ONNX copy, checked to answer as flowerclf does; the notice says how close."""
+        return self._exporting.start(
+            model_tasks.export_onnx(entry.classifier, path),
+            "exporting the model",
+            on_result=lambda report: self.notice.emit(
+                self.tr(
+                    "Exported {path} (and {client} beside it to use it). Checked on {n} "
+                    "photos: same answers; largest difference {d:.5f}."
+                ).format(
+                    path=report.path,
+                    client=report.client.name,
+                    n=report.photos_checked,
+                    d=report.largest_difference,
+                )
+            ),
+            on_error=self.problem.emit,
+        )
+
+    def is_exporting(self) -> bool:
+        return self._exporting.is_busy()
+
     # -- the recovery folder ---------------------------------------------------------------
 
     def _keep_safe(self, entry: ModelEntry) -> None:

@@ -31,7 +31,7 @@ def test_menus_and_shortcuts(window):
         "Open images…",
         "Save model as…",
         "Import tutorial model…",
-        "Export tutorial model…",
+        "Export model…",
         "Export report…",
         "Quit",
     ]
@@ -254,3 +254,19 @@ def test_save_all_in_a_folder_at_close_saves_every_model_under_its_name(
     assert asked == [2] and first.saved and second.saved
     assert first.path != second.path and first.path.parent == tmp_path / "out"
     assert (tmp_path / "out" / "taken.safetensors").read_bytes() == b"someone else's"
+
+
+def test_export_model_for_other_programs_from_the_menu(qtbot, ready_window, tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime", reason="the optional export extra is not installed")
+    pytest.importorskip("onnxscript", reason="the optional export extra is not installed")
+    from PySide6.QtWidgets import QFileDialog
+
+    window = ready_window
+    target = tmp_path / "colours.onnx"
+    monkeypatch.setattr(window, "ask_export_format", lambda: "onnx")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.message_bar.kind == "success", timeout=120_000)
+    text = window.message_bar.text()
+    assert "Checked on 16 photos: same answers" in text and target.exists()
+    assert (tmp_path / "predict_onnx.py").exists()
