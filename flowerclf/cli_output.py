@@ -129,7 +129,11 @@ class ProgressPrinter:
             if event.val_loss is not None:
                 parts.append(f"val loss {event.val_loss:.4f}")
             parts.append(f"val accuracy {percent(event.val_accuracy)}")
-            line = ", ".join(parts) + (" (best so far)" if event.is_best else "")
+            line = ", ".join(parts)
+            if event.replayed:
+                line += " (done before the interruption)"
+            elif event.is_best:
+                line += " (best so far)"
             print(line, file=self.out, flush=True)
         elif isinstance(event, MessageEvent):
             self._clear()

@@ -59,6 +59,7 @@ class EpochEvent:
     elapsed_s: float = 0.0
     eta_s: float | None = None
     images_per_second: float = 0.0
+    replayed: bool = False  # done before an interruption, reported again on resuming
 
 
 @dataclass(frozen=True)

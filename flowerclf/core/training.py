@@ -497,7 +497,7 @@ class _Run:
             )
         )
         for row in state["history"]:
-            event = EpochEvent(**row)
+            event = EpochEvent(**{**row, "replayed": True})
             self.history.append(event)
             self.progress(event)
         return done + 1
@@ -536,9 +536,12 @@ class _Run:
             metadata=metadata,
         )
         if self.stopped:
-            self.progress(
-                MessageEvent(self.stop.reason or "Training stopped; the best model so far is kept.")
+            kept = (
+                "Training stopped; the best model so far is kept."
+                if self.history
+                else "Training stopped before its first epoch ended."
             )
+            self.progress(MessageEvent(self.stop.reason or kept))
         evaluation = self._evaluate(classifier)
         if evaluation is not None:
             classifier.metadata["evaluation"] = evaluation.to_metadata()

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 SMOOTHING = 0.9
 
 
+#: Where a validation loss of exactly 0 is drawn on the log axis.
+LOSS_FLOOR = 1e-4
+
+
 class LossChart(QWidget):
     """Two plots side by side: losses (x in epochs) and validation accuracy."""
 
@@ -114,6 +118,10 @@ class LossChart(QWidget):
             # which shows at a glance how far along it is.
             self.loss_plot.setXRange(0, epochs, padding=0.02)
             self.acc_plot.setXRange(0.5, epochs + 0.5, padding=0)
+            # Whole epochs only on the x axes: there is no epoch 2.5.
+            step = max(1, math.ceil(epochs / 8))
+            for plot in (self.loss_plot, self.acc_plot):
+                plot.getAxis("bottom").setTickSpacing(step, step)
         self._redraw()
 
     def add_steps(self, points: list[tuple[float, float]]) -> None:
@@ -130,9 +138,10 @@ class LossChart(QWidget):
         self._redraw()
 
     def add_epoch(self, epoch: int, val_loss: float | None, val_accuracy: float | None) -> None:
-        if val_loss is not None and math.isfinite(val_loss) and val_loss > 0:
+        if val_loss is not None and math.isfinite(val_loss) and val_loss >= 0:
+            # A loss of exactly 0 (every answer certain) still gets its point, at the floor.
             self._epoch_x.append(float(epoch))
-            self._val_loss.append(val_loss)
+            self._val_loss.append(max(val_loss, LOSS_FLOOR))
         if val_accuracy is not None:
             self._val_acc_x.append(float(epoch))
             self._val_acc.append(100.0 * val_accuracy)
@@ -198,14 +207,21 @@ def plain_log_labels(numbers: list[float]) -> list[str]:
     for number in numbers:
         mantissa = number / 10 ** math.floor(math.log10(number)) if number > 0 else 0
         keep = any(abs(mantissa - m) < 1e-6 for m in (1, 2, 5))
-        labels.append(f"{number:g}" if keep else "")
+        labels.append(plain_number(number) if keep else "")
     if any(labels) or not numbers:
         return labels
     for digits in range(2, 7):
-        labels = [f"{number:.{digits}g}" for number in numbers]
+        labels = [plain_number(float(f"{number:.{digits}g}")) for number in numbers]
         if len(set(labels)) == len(labels):
             break
     return labels
+
+
+def plain_number(number: float) -> str:
+    """0.000001 rather than 1e-06: nobody reading a loss curve should need to know exponents."""
+    if number >= 1 or number <= 0:
+        return f"{number:g}"
+    return f"{number:.12f}".rstrip("0").rstrip(".")
 
 
 class _PlainLogAxis(pg.AxisItem):

@@ -186,7 +186,10 @@ class MainWindow(QMainWindow):
             self.training.find_interrupted()
 
         self.message_bar.show_message(
-            self.tr("A training did not finish: {what}.").format(what=newest.description) + more,
+            self.tr("A training stopped before its last epoch: {what}.").format(
+                what=newest.description
+            )
+            + more,
             "info",
             actions=[(self.tr("Resume training"), resume), (self.tr("Discard it"), discard)],
         )

@@ -173,25 +173,43 @@ class Session(QObject):
         self.set_current(entry)
         return entry
 
-    def add_trained(self, result: Any) -> ModelEntry:
-        """A training run ended: its model joins the session, unsaved, with its evaluation."""
+    def add_trained(self, result: Any, continuing: ModelEntry | None = None) -> ModelEntry:
+        """A training run ended: its model joins the session, unsaved, with its evaluation.
+
+        ``continuing``: the unsaved model of the run this one continued, which the
+        new model replaces (same name, same place in the list) rather than joining it.
+        """
         classifier = result.classifier
+        if continuing is not None and continuing in self.models and not continuing.saved:
+            self._forget_copy(continuing)
+            continuing.classifier, continuing.training = classifier, result
+            continuing.evaluation = self._training_evaluation(result)
+            self.last_training = result
+            self.modelsChanged.emit()
+            self.current = None  # the same entry, a new model: views must hear of it
+            self.set_current(continuing)
+            self.evaluationChanged.emit(continuing)
+            self._keep_safe(continuing)
+            return continuing
         name = f"{classifier.arch} trained {time.strftime('%H:%M')}"
         entry = ModelEntry(classifier, self._unique_name(name), "trained", saved=False)
         entry.training = result
-        if result.evaluation is not None:
-            count = result.evaluation.total
-            entry.evaluation = ShownEvaluation(
-                result.evaluation,
-                f"the {count} validation images of the training run",
-                training=result,
-            )
+        entry.evaluation = self._training_evaluation(result)
         self.last_training = result
         self.models.append(entry)
         self.modelsChanged.emit()
         self.set_current(entry)
         self._keep_safe(entry)
         return entry
+
+    @staticmethod
+    def _training_evaluation(result: Any) -> ShownEvaluation | None:
+        if result.evaluation is None:
+            return None
+        count = result.evaluation.total
+        return ShownEvaluation(
+            result.evaluation, f"the {count} validation images of the training run", result
+        )
 
     def _unique_name(self, name: str) -> str:
         taken = {entry.name for entry in self.models}
@@ -339,7 +357,7 @@ class Session(QObject):
 
     def restore(self, models: list[Any]) -> None:
         """Open recovered models as unsaved models (their copies stay until they are saved)."""
-        for model in models:
+        for model in reversed(models):  # oldest first: the newest ends up the current one
             self._opening.add(
                 model_tasks.load_model(model.path),
                 f"restoring {model.name}",

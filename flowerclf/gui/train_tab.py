@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -36,6 +35,7 @@ from flowerclf.core.events import (
 from flowerclf.gui import training_words as words
 from flowerclf.gui.dataset_summary import DatasetSummary
 from flowerclf.gui.dialogs import ask_choice
+from flowerclf.gui.download_line import DownloadLine
 from flowerclf.gui.drop_area import FileDropFilter
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.loss_chart import LossChart
@@ -67,7 +67,7 @@ class TrainTab(QWidget):
         run.scanFailed.connect(self._on_scan_failed)
         run.started.connect(self._on_started)
         run.progress.connect(self._on_progress)
-        run.stateChanged.connect(lambda _state: self._update_buttons())
+        run.stateChanged.connect(self._on_state)
         run.finished.connect(self._on_trained)
         run.failed.connect(self._on_failed)
         self._update_buttons()
@@ -102,19 +102,13 @@ class TrainTab(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Not started"))
         self.progress.setMinimumHeight(28)
-        self.download_label = QLabel()
-        self.download_bar = QProgressBar()
-        self.download_bar.setMaximumHeight(16)
-        self.download_label.hide()
-        self.download_bar.hide()
+        self.download = DownloadLine()
+        self.download_label, self.download_bar = self.download.label, self.download.bar
 
         run_row = QHBoxLayout()
         run_row.addWidget(self.start_button)
         run_row.addWidget(self.stop_button)
         run_row.addWidget(self.progress, 1)
-        download_row = QHBoxLayout()
-        download_row.addWidget(self.download_label)
-        download_row.addWidget(self.download_bar, 1)
 
         self.chart = LossChart()
         self.log_view = QPlainTextEdit()
@@ -126,6 +120,12 @@ class TrainTab(QWidget):
         )
         self.log_view.setTabChangesFocus(True)
         self.log_view.setMaximumBlockCount(5000)
+        self._log_at_end = True
+        log_bar = self.log_view.verticalScrollBar()
+        log_bar.rangeChanged.connect(self._follow_log_end)
+        log_bar.valueChanged.connect(
+            lambda value: setattr(self, "_log_at_end", value >= log_bar.maximum())
+        )
         self.log_view.setPlaceholderText(self.tr("What happens during training is written here."))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(8.0, QFont().pointSizeF() * 0.9))
@@ -148,7 +148,7 @@ class TrainTab(QWidget):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(run_row)
-        middle_layout.addLayout(download_row)
+        middle_layout.addWidget(self.download)
         middle_layout.addWidget(self.bottom_splitter, 1)
         self.splitter = two_panes(
             Qt.Orientation.Vertical, "TrainSplitter", top, middle, stretch=(2, 3)
@@ -232,13 +232,21 @@ class TrainTab(QWidget):
         """Ask the run to stop after the current batch; its best model is kept."""
         if self.run.state == RUNNING:
             self.run.stop()
+
+    def _on_state(self, state: str) -> None:
+        if state == STOPPING:  # Stop, Shift+F5 or closing the window: all say so
             self.progress.setFormat(self.tr("Stopping after the current batch…"))
             self.log(self.tr("Stopping after the current batch…"))
+        self._update_buttons()
 
     def log(self, text: str) -> None:
         self.log_view.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
-        bar = self.log_view.verticalScrollBar()
-        bar.setValue(bar.maximum())  # the newest line stays in sight
+
+    def _follow_log_end(self, _low: int, high: int) -> None:
+        # The log shrinks when a message appears above it, and grows with each line:
+        # while the reader is at the end, the newest line stays in sight.
+        if self._log_at_end:
+            self.log_view.verticalScrollBar().setValue(high)
 
     def log_text(self) -> str:
         return self.log_view.toPlainText()
@@ -298,22 +306,9 @@ class TrainTab(QWidget):
             self.progress.setValue(int(round(1000 * event.fraction)))
 
     def _on_download(self, event: DownloadEvent) -> None:
-        done = event.bytes_total is not None and event.bytes_done >= event.bytes_total
-        self.download_label.setVisible(not done)
-        self.download_bar.setVisible(not done)
-        if done:
-            self.log(
-                self.tr("Downloaded {name} ({size}).").format(
-                    name=event.name, size=words.format_megabytes(event.bytes_done)
-                )
-            )
-            return
-        if event.bytes_total:
-            self.download_bar.setRange(0, 1000)
-            self.download_bar.setValue(int(1000 * event.bytes_done / event.bytes_total))
-        else:
-            self.download_bar.setRange(0, 0)
-        self.download_label.setText(words.download_text(event))
+        if self.download.show_event(event):
+            size = words.format_megabytes(event.bytes_done)
+            self.log(self.tr("Downloaded {name} ({size}).").format(name=event.name, size=size))
 
     def _on_trained(self, result: Any) -> None:
         elapsed = words.format_duration(time.monotonic() - self._started_at)
@@ -380,8 +375,7 @@ class TrainTab(QWidget):
         )
 
     def _hide_download(self) -> None:
-        self.download_label.hide()
-        self.download_bar.hide()
+        self.download.hide()
 
     def _update_buttons(self) -> None:
         state = self.run.state

@@ -60,6 +60,8 @@ class TrainingRun(QObject):
         self.checkpoint: Path | None = None  # of the current or last run
         self.state = IDLE
         self._resume_when_scanned: model_tasks.InterruptedRun | None = None
+        self.entry: Any = None  # the session's model of the last run, if it kept one
+        self._continuing: Any = None  # the model a continued run replaces
 
     # -- the dataset -----------------------------------------------------------------------
 
@@ -127,7 +129,10 @@ class TrainingRun(QObject):
         """Go on with the last, stopped run from its last finished epoch."""
         if not self.can_continue() or self.config is None:
             return False
-        return self.start(self.config, resume_from=self.checkpoint)
+        started = self.start(self.config, resume_from=self.checkpoint)
+        if started:
+            self._continuing = self.entry  # its model is replaced, not joined by another
+        return started
 
     # -- runs an earlier session left --------------------------------------------------
 
@@ -182,11 +187,13 @@ class TrainingRun(QObject):
     def _on_trained(self, result: Any) -> None:
         self._set_state(IDLE)
         if result.history:
-            self._session.add_trained(result)
+            continuing, self._continuing = self._continuing, None
+            self.entry = self._session.add_trained(result, continuing)
         # else: stopped before its first epoch ended, the network has barely learnt:
         # not a model to list, to keep safe or to ask about at closing.
         self.finished.emit(result)
 
     def _on_failed(self, error: TaskError) -> None:
         self._set_state(IDLE)
+        self._continuing = None
         self.failed.emit(error)

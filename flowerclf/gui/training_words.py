@@ -92,6 +92,9 @@ def epoch_lines(event: EpochEvent, show_speed: bool = True) -> list[str]:
     if event.val_accuracy is not None:
         parts.append(tr("validation accuracy {acc:.1%}").format(acc=event.val_accuracy))
     line = ", ".join(parts)
+    if event.replayed:
+        # Trained before the interruption: said once, without a speed it did not have now.
+        return [line + tr(" (done before the interruption)")]
     if event.is_best:
         line += tr(" (best so far)")
     if event.images_per_second and show_speed:

@@ -283,10 +283,10 @@ def test_download_progress_is_shown(window):
 
     tab = window.train_tab
     tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 12_000_000, 87_000_000)])  # noqa: SLF001
-    assert not tab.download_bar.isHidden()
+    assert not tab.download.isHidden()
     assert "12.0 MB of 87.0 MB" in tab.download_label.text()
     tab._on_progress([DownloadEvent("resnet34-b627a593.pth", 87_000_000, 87_000_000)])  # noqa: SLF001
-    assert tab.download_bar.isHidden()
+    assert tab.download.isHidden()
     assert "Downloaded" in tab.log_text()
 
 
@@ -330,7 +330,7 @@ def test_a_run_an_earlier_session_left_is_offered_and_resumed(qtbot, dataset, mo
     window.show()
     try:
         bar = window.message_bar
-        qtbot.waitUntil(lambda: "did not finish" in bar.text(), timeout=THREAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: "stopped before its last epoch" in bar.text(), timeout=THREAD_TIMEOUT_MS)
         assert "resnet18" in bar.text() and "epoch 1 of 3" in bar.text()
         buttons = {b.text(): b for b in bar.action_buttons()}
         with qtbot.waitSignal(window.training.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
@@ -417,3 +417,35 @@ def test_last_layer_only_from_scratch_gets_a_plain_hint(window):
     assert not options.hint_label.isHidden() and "scratch" in options.hint_label.text()
     options.set_config(replace(QUICK, weights="imagenet", freeze_backbone=True))
     assert options.hint_label.isHidden()
+
+
+def test_continuing_replaces_the_stopped_runs_model_and_says_what_was_done_before(
+    qtbot, window, dataset
+):
+    tab = window.train_tab
+    scanned(qtbot, tab, dataset)
+    assert start(tab, replace(LONG, epochs=3))
+    qtbot.waitUntil(lambda: tab.chart.point_counts()["val_loss"] >= 1, timeout=TRAIN_TIMEOUT_MS)
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS):
+        tab.stop_training()
+    (stopped,) = window.session.models
+    with qtbot.waitSignal(tab.run.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
+        assert tab.run.continue_last()
+    assert window.session.models == [stopped]  # the same model, trained on: not a second one
+    assert stopped.classifier is finished.args[0].classifier
+    assert window.session.current is stopped and not stopped.saved
+    assert "(done before the interruption)" in tab.log_text()
+    qtbot.waitUntil(lambda: stopped.recovery_path is not None, timeout=THREAD_TIMEOUT_MS)
+
+
+def test_the_log_keeps_its_newest_line_in_sight_when_a_message_appears(qtbot, window):
+    tab = window.train_tab
+    window.show_train()
+    for i in range(200):
+        tab.log(f"line {i}")
+    bar = tab.log_view.verticalScrollBar()
+    qtbot.wait(50)
+    assert bar.value() == bar.maximum()
+    tab.message_bar.show_message("Training finished: a long message " * 3, "success")
+    qtbot.wait(100)
+    assert bar.value() == bar.maximum() > 0

@@ -102,3 +102,17 @@ def test_a_run_stopped_before_its_first_epoch_says_no_model_was_kept():
     text = words.finished_message(result)
     assert "no epoch was finished" in text and "no validation photos" not in text
     assert "Predict" not in text
+
+
+def test_the_loss_axis_never_shows_exponents():
+    from flowerclf.gui.loss_chart import plain_number
+
+    assert plain_number(1e-06) == "0.000001" and plain_number(0.5) == "0.5"
+    assert plain_number(10.0) == "10"
+    assert all("e" not in label for label in plain_log_labels([1e-6, 1e-5, 1e-4]))
+
+
+def test_epochs_done_before_an_interruption_are_said_once_as_such():
+    epoch = EpochEvent(1, 3, 0.4, 0.3, 1.0, {"a": 1.0}, True, images_per_second=20.0, replayed=True)
+    (line,) = words.epoch_lines(epoch)
+    assert "done before the interruption" in line and "best so far" not in line
