@@ -29,12 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 from cpu_table import build_table, entry_markdown  # noqa: E402
 from harness import StepClock, median, percentile  # noqa: E402
+from onnx_engine import m_onnx  # noqa: E402, F401 - a measurement, found by its m_ name
 from photos import CLASSES, DatasetSpec, build_dataset, describe  # noqa: E402
 
 ARCHS = ("resnet18", "resnet34", "resnet50")
 # ResNet's 3x3 convolutions (channels, side) at batch 16: the work that dominates
 CONV_SHAPES = ((64, 56), (128, 28), (256, 14), (512, 7))
-GROUPS = ("ceiling", "finetune", "lastlayer", "latency", "folder", "accuracy", "gui")
+GROUPS = ("ceiling", "finetune", "lastlayer", "latency", "folder", "accuracy", "gui", "onnx")
 SEED = 0
 
 
@@ -674,6 +675,24 @@ class Run:
             "precision_check",
             model_path=str(models / f"resnet34-auto-seed{first}.safetensors"),
             files=files["small"] + files["phone"],
+        )
+
+    def run_onnx(self) -> None:
+        try:
+            import onnxruntime  # noqa: F401
+            import onnxscript  # noqa: F401
+        except ImportError:
+            print("  onnx: skipped (pip install 'flowerclf[export]' to measure ONNX Runtime)")
+            return
+        train = sorted(str(p) for p in Path(self.paths.train).rglob("*.jpg"))
+        self.child(
+            "onnx",
+            "onnx",
+            arch="resnet34",
+            dataset=str(self.paths.dataset),
+            files=self._files(),
+            calibration=train[:: max(1, len(train) // 64)][:64],
+            work=str(self.work / "onnx"),
         )
 
     def run_gui(self) -> None:

@@ -274,6 +274,36 @@ def build_table(results: dict, sizes, archs: tuple[str, ...]) -> str:
         )
         agreement = check["top_class_agreement"]
         fc_row("  same top class", fmt(agreement * 100, 1, "%"), "100%", _check(agreement, 1.0))
+    onnx = r("onnx")
+    if onnx and "error" not in onnx:
+        for kind, label in (("small", "500x375"), ("phone", "12 MP")):
+            base = onnx.get(f"{kind}/torch_fp32") or {}
+            for engine in ("onnx_fp32", "onnx_int8"):
+                got = onnx.get(f"{kind}/{engine}") or {}
+                name = engine.replace("onnx_", "ONNX Runtime ")
+                if base and got:
+                    row(
+                        f"one {label} photo, ms: torch fp32 vs {name}",
+                        base["one_ms"],
+                        got["one_ms"],
+                        ratio=_ratio(base["one_ms"], got["one_ms"]),
+                    )
+                    row(
+                        f"  folder of {label} photos, images/s: torch fp32 vs {name}",
+                        base["folder_ips"],
+                        got["folder_ips"],
+                        ratio=_ratio(got["folder_ips"], base["folder_ips"]),
+                    )
+        for engine in ("onnx_fp32", "onnx_int8"):
+            agree = onnx.get(f"agreement/{engine}") or {}
+            if agree:
+                fc_row(
+                    f"  {engine.replace('onnx_', 'ONNX Runtime ')}: same top class as torch "
+                    f"on {agree['photos']} photos; largest probability difference",
+                    f"{agree['same_top'] * 100:.1f}%; {agree['largest_difference']:.5f}",
+                    "",
+                    "",
+                )
     gui = r("gui")
     if gui:
         stall, late = gui["max_stall_ms"], gui["p99_late_ms"]

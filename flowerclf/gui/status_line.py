@@ -14,6 +14,7 @@ BUSY_WORDS = (
     ("engine", "Loading the engine…"),
     ("open-model", "Opening the model…"),
     ("recovery", "Keeping the new model safe…"),
+    ("export-model", "Exporting the model…"),
     ("evaluate", "Evaluating…"),
     ("predict", "Classifying…"),
 )
