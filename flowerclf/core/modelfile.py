@@ -331,8 +331,16 @@ def _network_from_state(arch: str, num_classes: int, state: dict[str, torch.Tens
 
 def load_model(path: str | Path, device: str = "cpu") -> Classifier:
     """Open a model: a flowerclf ``.safetensors`` file, or a tutorial ``.pth`` whose
-    ``class_indices.json`` lies beside it. ``device`` is "cpu", "cuda", "mps" or "auto".
+    ``class_indices.json`` lies beside it; or ``imagenet:ARCH``, torchvision's ImageNet
+    weights with their 1,000 categories. ``device`` is "cpu", "cuda", "mps" or "auto".
     """
+    from flowerclf.core.imagenet import imagenet_arch, imagenet_classifier, is_imagenet_name
+
+    if is_imagenet_name(str(path)):
+        classifier = imagenet_classifier(imagenet_arch(str(path)))
+        if str(device) != "cpu":
+            classifier.to(device)
+        return classifier
     path = Path(path)
     _check_exists(path)
     header = _read_header(path)

@@ -9,7 +9,7 @@ from flowerclf.gui import training_words as words
 
 
 class DownloadLine(QWidget):
-    """"Downloading starting weights …: 12.0 MB of 87.0 MB" and a bar; hidden when done."""
+    """ "Downloading starting weights …: 12.0 MB of 87.0 MB" and a bar; hidden when done."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -96,6 +96,7 @@ class DropArea(QFrame):
     pasteClicked = Signal()  # noqa: N815
     openModelClicked = Signal()  # noqa: N815
     goToTrainClicked = Signal()  # noqa: N815
+    imagenetClicked = Signal()  # noqa: N815 - use torchvision's 1,000-category model
 
     LOADING = "loading"
     NO_MODEL = "no_model"
@@ -126,6 +127,12 @@ class DropArea(QFrame):
         self.paste_button = QPushButton("Paste")
         self.open_model_button = QPushButton("Open model…")
         self.train_button = QPushButton("Go to Train")
+        self.imagenet_button = QPushButton("Try ImageNet: 1,000 everyday things")
+        self.imagenet_button.clicked.connect(self.imagenetClicked)
+        self.imagenet_button.setToolTip(
+            "A network that already knows 1,000 everyday things (dogs, cars, fruit…): "
+            "drop any photo and see what it thinks. Downloaded once if it is not here yet."
+        )
         self.open_images_button.clicked.connect(self.openImagesClicked)
         self.paste_button.clicked.connect(self.pasteClicked)
         self.open_model_button.clicked.connect(self.openModelClicked)
@@ -142,6 +149,7 @@ class DropArea(QFrame):
             self.paste_button,
             self.open_model_button,
             self.train_button,
+            self.imagenet_button,
         ):
             button.setMinimumHeight(34)
             buttons.addWidget(button)
@@ -193,6 +201,7 @@ class DropArea(QFrame):
             button.style().polish(button)
         self.open_model_button.setVisible(not has_model)
         self.train_button.setVisible(state == self.NO_MODEL)
+        self.imagenet_button.setVisible(state == self.NO_MODEL)
         self.open_images_button.setVisible(has_model)
         self.paste_button.setVisible(has_model)
 

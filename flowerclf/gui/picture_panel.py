@@ -21,6 +21,8 @@ from flowerclf.gui.settings import Settings
 from flowerclf.gui.tasks import Policy, TaskRunner
 
 PREVIEW_CACHE = 12
+#: With many classes, the bars show this many, most probable first.
+TOP_SHOWN = 10
 
 
 class PicturePanel(QWidget):
@@ -102,7 +104,11 @@ class PicturePanel(QWidget):
                     p=format_percent(prediction.confidence), name=row.name
                 )
             )
-            self.bars.set_probabilities(prediction.classes, list(prediction.probs))
+            classes, probs = list(prediction.classes), list(prediction.probs)
+            if len(classes) > TOP_SHOWN * 2:  # ImageNet's 1,000: the ten likeliest
+                best = sorted(range(len(probs)), key=lambda i: -probs[i])[:TOP_SHOWN]
+                classes, probs = [classes[i] for i in best], [probs[i] for i in best]
+            self.bars.set_probabilities(classes, probs)
         else:
             self.top_label.setText("…")
             self.detail_label.setText(

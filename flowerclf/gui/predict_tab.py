@@ -140,6 +140,7 @@ class PredictTab(QWidget):
         self.drop_area.pasteClicked.connect(self.paste)
         self.drop_area.openModelClicked.connect(self.openModelRequested)
         self.drop_area.goToTrainClicked.connect(self.goToTrainRequested)
+        self.drop_area.imagenetClicked.connect(lambda: self._session.open_imagenet())
 
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.predictions)

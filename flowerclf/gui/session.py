@@ -1,20 +1,15 @@
-"""The session: every model the person has opened, imported or trained, and which one is in use.
+"""The session: every model opened, imported or trained, which one is in use, and their files.
 
-A headless QObject (signals, no widgets). The tabs subscribe to it and never
-talk to each other through the window: a model trained in the Train tab is
-added here, and the Predict and Results tabs hear of it from here. Each
-:class:`ModelEntry` knows its name, its file, whether it is saved, the
-training run it came from and the evaluation to show for it.
-
-File work (opening, importing, saving, exporting) runs through the task
-runner's slots, so it never blocks the window; tests drive all of it without
-a widget.
+A headless QObject (signals, no widgets) that the tabs subscribe to: they never
+talk to each other through the window. Each :class:`ModelEntry` knows its name,
+file, saved state, training run and evaluation. File work runs through the task
+runner's slots; tests drive all of it without a widget.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -134,6 +129,17 @@ class Session(QObject):
             on_error=self.problem.emit,
         )
 
+    def open_imagenet(self, arch: str = "resnet50") -> None:
+        """torchvision's ImageNet model (1,000 everyday categories): nothing to save."""
+        self._opening.add(
+            model_tasks.load_model(f"imagenet:{arch}"),
+            "opening the ImageNet model",
+            on_result=lambda classifier: self.add_model(
+                classifier, f"ImageNet {arch}", origin="imagenet"
+            ),
+            on_error=self.problem.emit,
+        )
+
     def import_tutorial(self, weights: str | Path, class_indices: str | Path) -> None:
         """Import a tutorial .pth and its class_indices.json (the files stay: nothing to lose)."""
         weights = Path(weights)
@@ -230,12 +236,9 @@ class Session(QObject):
 
     def set_evaluation(self, entry: ModelEntry, shown: ShownEvaluation) -> None:
         """Show ``shown`` for ``entry`` from now on; the training curves stay with it."""
-        if shown.training is None and entry.evaluation is not None:
-            shown = ShownEvaluation(
-                shown.evaluation, shown.source, entry.evaluation.training, shown.stored
-            )
-        elif shown.training is None and entry.training is not None:
-            shown = ShownEvaluation(shown.evaluation, shown.source, entry.training, shown.stored)
+        if shown.training is None:
+            earlier = entry.evaluation.training if entry.evaluation is not None else None
+            shown = replace(shown, training=earlier or entry.training)
         entry.evaluation = shown
         self.evaluationChanged.emit(entry)
 
@@ -309,9 +312,6 @@ class Session(QObject):
             ),
             on_error=self.problem.emit,
         )
-
-    def is_exporting(self) -> bool:
-        return self._exporting.is_busy()
 
     # -- the recovery folder ---------------------------------------------------------------
 

@@ -211,3 +211,31 @@ def test_open_images_works_before_a_model_is_there(window):
     # The button and Ctrl+Shift+O agree: pictures can wait for a model.
     assert window.predict_tab.open_button.isEnabled()
     assert window.open_images_action.isEnabled()
+
+
+def test_imagenet_is_offered_before_any_model_and_shows_its_ten_likeliest(
+    qtbot, window, photos, tmp_path, monkeypatch
+):
+    import torchvision
+
+    from flowerclf.core.models import imagenet_weights_file
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch"))
+    cached = imagenet_weights_file("resnet50")
+    cached.parent.mkdir(parents=True)
+    import torch
+
+    torch.save(torchvision.models.resnet50(weights=None).state_dict(), cached)
+    tab = window.predict_tab
+    assert tab.drop_area.imagenet_button.isVisible()
+    tab.drop_area.imagenet_button.click()
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=120_000)
+    entry = window.session.current
+    assert (
+        entry.name == "ImageNet resnet50" and entry.saved and len(entry.classifier.classes) == 1000
+    )
+    drop_paths(tab, [photos["red"]])
+    qtbot.waitUntil(lambda: len(finished_rows(tab)) == 1, timeout=THREAD_TIMEOUT_MS)
+    tab.select_row(tab.rows()[0])
+    entries = tab.bars.entries()
+    assert len(entries) == 10 and entries[0][1] >= entries[-1][1]

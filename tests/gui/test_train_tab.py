@@ -330,7 +330,9 @@ def test_a_run_an_earlier_session_left_is_offered_and_resumed(qtbot, dataset, mo
     window.show()
     try:
         bar = window.message_bar
-        qtbot.waitUntil(lambda: "stopped before its last epoch" in bar.text(), timeout=THREAD_TIMEOUT_MS)
+        qtbot.waitUntil(
+            lambda: "stopped before its last epoch" in bar.text(), timeout=THREAD_TIMEOUT_MS
+        )
         assert "resnet18" in bar.text() and "epoch 1 of 3" in bar.text()
         buttons = {b.text(): b for b in bar.action_buttons()}
         with qtbot.waitSignal(window.training.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
