@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from cpu_table import build_table, entry_markdown  # noqa: E402
-from harness import StepClock, median, percentile  # noqa: E402
+from harness import StepClock, median  # noqa: E402
 from onnx_engine import m_onnx  # noqa: E402, F401 - a measurement, found by its m_ name
 from photos import CLASSES, DatasetSpec, build_dataset, describe  # noqa: E402
 
@@ -456,7 +456,7 @@ def m_precision_check(model_path: str, files: list) -> dict:
 
 def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     """A 10 ms QTimer heartbeat on the GUI thread while the app trains in its worker thread."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop
 
     app = _offscreen_app()
     import flowerclf.core.training  # noqa: F401 - the app loads torch before anyone can train
@@ -468,11 +468,7 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     from flowerclf.gui.training_run import TrainingRun
 
     config = TrainingConfig(arch=arch, weights="none", epochs=epochs, device="cpu")
-    ticks: list[float] = []
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(interval_ms)
-    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    heartbeat = harness.Heartbeat(interval_ms)
     loop = QEventLoop()
     outcome: dict = {}
     # The real Train tab: its progress handling, chart and log run on the GUI thread.
@@ -489,7 +485,7 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     run.finished.connect(lambda result: outcome.setdefault("result", result))
     run.failed.connect(lambda error: outcome.setdefault("error", str(error.exception)))
     run.stateChanged.connect(lambda state: loop.quit() if state == "idle" else None)
-    start = _start(heartbeat, ticks)
+    start = heartbeat.start()
     if not tab.start_training():
         raise RuntimeError("the Train tab refused to start")
     loop.exec()
@@ -497,16 +493,11 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     seconds = time.perf_counter() - start
     if "result" not in outcome:
         raise RuntimeError(f"training did not finish: {outcome.get('error', 'no result')}")
-    intervals = [1000 * (b - a) for a, b in zip(ticks, ticks[1:])]
-    lateness = [max(0.0, i - interval_ms) for i in intervals]
     return {
         "mode": mode,
         "interval_ms": interval_ms,
-        "ticks": len(ticks),
         "training_s": seconds,
-        "max_stall_ms": max(intervals),
-        "p99_late_ms": percentile(lateness, 99),
-        "median_interval_ms": median(intervals),
+        **heartbeat.stats(),
         "arch": arch,
         # the epoch's training rate as the app's own worker reports it
         "epoch_ips": outcome["result"].history[0].images_per_second,
@@ -526,12 +517,6 @@ def _offscreen_app():
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-app-")
     )
     return app
-
-
-def _start(heartbeat, ticks: list[float]) -> float:
-    ticks.append(time.perf_counter())
-    heartbeat.start()
-    return ticks[0]
 
 
 def _wait_until(app, condition, timeout_s: float) -> None:

@@ -74,7 +74,7 @@ def m_scan(folder: str) -> dict:
 def m_scan_app(folder: str, interval_ms: int = 10) -> dict:
     """The Train tab's scan in its task thread, with a heartbeat on the GUI thread."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from flowerclf.gui.session import Session
@@ -86,29 +86,20 @@ def m_scan_app(folder: str, interval_ms: int = 10) -> dict:
 
     runner = TaskRunner()
     run = TrainingRun(Session(runner), runner)
-    ticks: list[float] = []
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(interval_ms)
-    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    heartbeat = harness.Heartbeat(interval_ms)
     loop = QEventLoop()
     run.scanned.connect(lambda scan: loop.quit())
     run.scanFailed.connect(lambda error: loop.quit())
-    heartbeat.start()
-    start = time.perf_counter()
-    ticks.append(start)
+    start = heartbeat.start()
     run.set_folder(folder)
     loop.exec()
     seconds = time.perf_counter() - start
     heartbeat.stop()
     app.processEvents()
-    intervals = [1000 * (b - a) for a, b in zip(ticks, ticks[1:])]
-    lateness = [max(0.0, i - interval_ms) for i in intervals]
     return {
         "seconds": seconds,
         "images": len(run.scan.samples) if run.scan is not None else 0,
-        "max_stall_ms": max(intervals),
-        "p99_late_ms": harness.percentile(lateness, 99),
+        **heartbeat.stats(),
     }
 
 

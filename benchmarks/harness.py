@@ -407,3 +407,39 @@ def save_results(
 
 def now_utc() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+class Heartbeat:
+    """A precise QTimer on the GUI thread that records when it fires: is the window responsive?
+
+    ``start()`` returns the start time; after ``stop()``, ``stats()`` gives the
+    longest gap between ticks and the 99th percentile of their lateness, in ms.
+    """
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.interval_ms = interval_ms
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> float:
+        self.ticks.append(time.perf_counter())
+        self.timer.start()
+        return self.ticks[0]
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def stats(self) -> dict:
+        intervals = [1000 * (b - a) for a, b in zip(self.ticks, self.ticks[1:])]
+        lateness = [max(0.0, i - self.interval_ms) for i in intervals]
+        return {
+            "ticks": len(self.ticks),
+            "max_stall_ms": max(intervals),
+            "p99_late_ms": percentile(lateness, 99),
+            "median_interval_ms": median(intervals),
+        }
