@@ -167,11 +167,14 @@ class DropArea(QFrame):
         layout.addLayout(buttons)
         layout.addStretch(3)
         self.state = ""
+        self._waiting: tuple[int, int] = (0, 0)
         self.set_state(self.LOADING)
 
     def set_state(self, state: str, *, waiting: tuple[int, int] = (0, 0)) -> None:
         """Switch the wording and buttons; ``waiting``: (photos, folders) kept for later."""
-        self.state = state
+        if (state, waiting) == (self.state, self._waiting):
+            return  # called on every batch's progress: restyling buttons then is wasted work
+        self.state, self._waiting = state, waiting
         if state == self.LOADING:
             self.title.setText("Getting ready…")
             self.text.setText(
