@@ -192,8 +192,9 @@ class Session(QObject):
             continuing.evaluation = self._training_evaluation(result)
             self.last_training = result
             self.modelsChanged.emit()
-            self.current = None  # the same entry, a new model: views must hear of it
-            self.set_current(continuing)
+            # The same entry with a new model: views must hear of it even if it was current.
+            self.current = continuing
+            self.currentChanged.emit(continuing)
             self.evaluationChanged.emit(continuing)
             self._keep_safe(continuing)
             return continuing

@@ -166,12 +166,6 @@ class TrainingRun(QObject):
             self._train_slot.request_stop()
             self._set_state(STOPPING)
 
-    def cancel(self) -> None:
-        """Drop the run and whatever it would still send (closing the app)."""
-        self._scan_slot.cancel()
-        self._train_slot.cancel()
-        self._set_state(IDLE)
-
     def is_training(self) -> bool:
         return self.state != IDLE
 
