@@ -539,6 +539,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="MODEL.onnx")
     p.add_argument("--images", nargs="+", metavar="PHOTO", help="photos to check the export on")
     p.set_defaults(run=_cmd_export_onnx)
+
+    from flowerclf.cli_check import add_check_command
+
+    add_check_command(sub)
     return parser
 
 

@@ -224,3 +224,42 @@ def make_dataset(
                 root / "val" / name, name, n_val, size, fmt, pattern, class_seed + 500, mixed
             )
     return root
+
+
+def draw_photo(seed: int, size: tuple[int, int] = (240, 180)) -> Image.Image:
+    """A photo-like picture: random structure at every scale (a 1/f spectrum, as
+    natural photos have) under a few shapes. Different seeds give different
+    pictures that are still alike in their statistics, so that duplicate finders
+    are tested against look-alikes rather than against flat colours."""
+    rng = np.random.default_rng(seed)
+    width, height = size
+    fy = np.fft.fftfreq(height)[:, None]
+    fx = np.fft.rfftfreq(width)[None, :]
+    falloff = np.sqrt(fx**2 + fy**2)
+    falloff[0, 0] = 1.0
+    channels = []
+    for _ in range(3):
+        spectrum = (
+            rng.normal(size=falloff.shape) + 1j * rng.normal(size=falloff.shape)
+        ) / falloff**1.1
+        layer = np.fft.irfft2(spectrum, s=(height, width))
+        channels.append((layer - layer.mean()) / layer.std())
+    array = np.stack(channels, axis=-1) * 40 + 128
+    img = Image.fromarray(np.clip(array, 0, 255).astype(np.uint8), "RGB")
+    draw = ImageDraw.Draw(img)
+    for _ in range(3):
+        x, y = rng.integers(0, width), rng.integers(0, height)
+        r = int(rng.integers(8, max(9, min(width, height) // 4)))
+        fill = tuple(int(v) for v in rng.integers(0, 256, 3))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+    return img
+
+
+def save_photo(img: Image.Image, path: str | Path, quality: int = 92) -> Path:
+    """Save a picture as JPEG (or by extension) and return the path; folders are created."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fmt = _FORMATS.get(path.suffix.lower(), "JPEG")
+    options = {"quality": quality} if fmt == "JPEG" else {}
+    img.save(path, fmt, **options)
+    return path

@@ -284,6 +284,18 @@ def _check_no_empty_class(
     raise DatasetError(message, EMPTY_CLASS, path=root, classes=empty, split=split)
 
 
+def check_dataset_folder(root: Path) -> None:
+    """Raise DatasetError unless ``root`` is an existing folder."""
+    if not root.exists():
+        raise DatasetError(f"The dataset folder {root} does not exist.", DATASET_MISSING, path=root)
+    if not root.is_dir():
+        raise DatasetError(
+            f"{root} is not a folder: choose the folder that holds the classes.",
+            DATASET_NOT_FOLDER,
+            path=root,
+        )
+
+
 def scan_dataset(root: str | Path, *, check_images: bool = True) -> DatasetScan:
     """Find the classes and images of a dataset folder.
 
@@ -298,14 +310,7 @@ def scan_dataset(root: str | Path, *, check_images: bool = True) -> DatasetScan:
     usable image.
     """
     root = Path(root).expanduser().absolute()
-    if not root.exists():
-        raise DatasetError(f"The dataset folder {root} does not exist.", DATASET_MISSING, path=root)
-    if not root.is_dir():
-        raise DatasetError(
-            f"{root} is not a folder: choose the folder that holds the classes.",
-            DATASET_NOT_FOLDER,
-            path=root,
-        )
+    check_dataset_folder(root)
 
     skipped: list[SkippedFile] = []
     split = _split_folders(root)

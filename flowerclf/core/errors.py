@@ -58,6 +58,11 @@ Writing files
     ``write_failed``           path, reason: a model, report, export or heat map could not
                                be written; nothing was left half-written
 
+Moving photos
+    ``move_failed``            path, reason (and target where there is one): photos could not
+                               be moved to another class or excluded, or moved back; nothing
+                               was changed
+
 Exporting
     ``extra_missing``          extra, missing: an optional part (``pip install flowerclf[extra]``)
                                is not installed
@@ -113,6 +118,8 @@ UNKNOWN_CLASS = "unknown_class"
 NOT_EXPLAINABLE = "not_explainable"
 
 WRITE_FAILED = "write_failed"
+
+MOVE_FAILED = "move_failed"
 
 EXTRA_MISSING = "extra_missing"
 EXPORT_MISMATCH = "export_mismatch"

@@ -1,0 +1,150 @@
+"""A cache of photo fingerprints for the dataset check, keyed by file content.
+
+Two tables in one SQLite file in flowerclf's data folder:
+
+- ``prints``: content digest (SHA-256) -> picture size, thumbnail, or why the
+  file cannot be read. A photo copied, renamed or moved keeps its entry.
+- ``files``: path, size and modification time -> digest, so that a second
+  check of an unchanged folder need not read the photos again.
+
+The cache only saves time: if it cannot be opened or written (a read-only
+data folder, a damaged file), the check runs without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .near_duplicates import THUMB
+from .recovery import data_dir
+
+log = logging.getLogger(__name__)
+
+# Bump when the fingerprint changes meaning, so that old entries are not reused.
+FINGERPRINT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the check needs of one photo's content."""
+
+    width: int = 0
+    height: int = 0
+    thumb: np.ndarray | None = None  # THUMB x THUMB greyscale, None when unreadable
+    reason: str | None = None  # why the file cannot be used as a picture
+
+
+def default_cache_path() -> Path:
+    return data_dir() / "check-cache.sqlite"
+
+
+class CheckCache:
+    """Fingerprints by content digest, and digests by (path, size, mtime)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_path()
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS prints (
+                    digest TEXT PRIMARY KEY, version INTEGER, width INTEGER,
+                    height INTEGER, thumb BLOB, reason TEXT);
+                CREATE TABLE IF NOT EXISTS files (
+                    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+                """
+            )
+        except (OSError, sqlite3.Error) as error:
+            log.warning("The photo check runs without its cache (%s): %s", self.path, error)
+            self._close()
+
+    def _close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    def close(self) -> None:
+        self._close()
+
+    def __enter__(self) -> CheckCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def digest_of(self, path: Path, size: int, mtime_ns: int) -> str | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT digest FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
+                (str(path), size, mtime_ns),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def fingerprint(self, digest: str) -> Fingerprint | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT width, height, thumb, reason FROM prints WHERE digest = ? AND version = ?",
+                (digest, FINGERPRINT_VERSION),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        width, height, blob, reason = row
+        thumb = None
+        if blob is not None and len(blob) == THUMB * THUMB:
+            thumb = np.frombuffer(blob, np.uint8).reshape(THUMB, THUMB)
+        elif reason is None:
+            return None  # a damaged entry: compute it again
+        return Fingerprint(width, height, thumb, reason)
+
+    def store(
+        self, path: Path, size: int, mtime_ns: int, digest: str, fingerprint: Fingerprint
+    ) -> None:
+        if self._db is None:
+            return
+        blob = fingerprint.thumb.tobytes() if fingerprint.thumb is not None else None
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                (str(path), size, mtime_ns, digest),
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO prints VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    digest,
+                    FINGERPRINT_VERSION,
+                    fingerprint.width,
+                    fingerprint.height,
+                    blob,
+                    fingerprint.reason,
+                ),
+            )
+        except sqlite3.Error as error:
+            log.warning("The photo check could not update its cache: %s", error)
+            self._close()
+
+    def commit(self) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.commit()
+        except sqlite3.Error as error:
+            log.warning("The photo check could not save its cache: %s", error)
+            self._close()
