@@ -59,6 +59,25 @@ def excluded_folder(root: str | Path) -> Path:
     return root.parent / (root.name + EXCLUDED_SUFFIX)
 
 
+def dataset_root_of(photo: str | Path, classes: list[str]) -> Path | None:
+    """The dataset folder a photo belongs to, given the dataset's class names.
+
+    The nearest folder above the photo named after a class is its class
+    folder; the dataset is the folder above that (above ``train``/``val`` too,
+    for an already-split dataset). None when no folder above has a class name.
+    """
+    names = set(classes)
+    for folder in Path(photo).absolute().parents:
+        if folder.name in names:
+            root = folder.parent
+            if root.name.lower() in ("train", "val") and (
+                (root.parent / "train").is_dir() and (root.parent / "val").is_dir()
+            ):
+                root = root.parent
+            return root
+    return None
+
+
 def _target_folder(root: Path, photo: Path, destination: str | None) -> Path:
     relative = photo.relative_to(root)
     if destination is None:

@@ -53,11 +53,15 @@ class DatasetSummary(QGroupBox):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_button)
         folder_row.addWidget(self.folder_label, 1)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addLayout(folder_row)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.class_table, 2)
         layout.addWidget(self.skipped_table, 1)
+
+    def add_section(self, widget: QWidget) -> None:
+        """A part about the same folder, under the tables (the photo check)."""
+        self._layout.addWidget(widget)
 
     def show_folder(self, folder: str) -> None:
         """A new folder: looking through it."""

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.gui import model_dialogs
+from flowerclf.gui.check_panel import CheckPanel
 from flowerclf.gui.closing import ClosingFlow
 from flowerclf.gui.dialogs import about_text, ask_choice, file_stem
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.message_bar import MessageBar
+from flowerclf.gui.photo_mover import PhotoMover
 from flowerclf.gui.predict_tab import PredictTab
 from flowerclf.gui.results_tab import ResultsTab
 from flowerclf.gui.session import ModelEntry, Session
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.session = Session(self.runner, self)
         self.training = TrainingRun(self.session, self.runner, self)
+        self.photo_mover = PhotoMover(self)
         self.closing = ClosingFlow(self, self.session, self.training, self.runner, self)
         self._recovery_checked = False
         self.setAcceptDrops(False)
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow):
         self.predict_tab = PredictTab(self.session, self.runner, self.settings)
         self.train_tab = TrainTab(self.training, self.settings)
         self.results_tab = ResultsTab(self.session, self.runner, self.settings)
+        self.check_panel = CheckPanel(self.training, self.runner, self.photo_mover)
+        self.train_tab.dataset.add_section(self.check_panel)
+        self.results_tab.images.set_mover(self.photo_mover)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.predict_tab, self.tr("Predict"))
@@ -114,6 +120,11 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_move_action = self._action("Undo move", self.photo_mover.undo, keys.Undo)
+        self.undo_move_action.setEnabled(False)
+        self.photo_mover.undoChanged.connect(self._refresh_undo)
+        edit_menu.addAction(self.undo_move_action)
         train_menu = self.menuBar().addMenu(self.tr("&Train"))
         train_menu.addAction(self.train_tab.start_action)
         train_menu.addAction(self.train_tab.stop_action)
@@ -121,6 +132,10 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = self._action("&About FlowerClf", self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _refresh_undo(self) -> None:
+        self.undo_move_action.setEnabled(self.photo_mover.can_undo())
+        self.undo_move_action.setText(self.photo_mover.undo_text())
 
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar(), self.session, self.runner)
@@ -153,6 +168,7 @@ class MainWindow(QMainWindow):
         self.closing.statusChanged.connect(self.status_line.set_override)
         self.closing.problem.connect(lambda text: self.message_bar.show_message(text, "error"))
         self.closing.ready.connect(self.close)
+        self.photo_mover.problem.connect(lambda text: self.message_bar.show_message(text, "error"))
 
     # -- the engine --------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ class ResultImages(QTabWidget):
         self.review_list.openRequested.connect(self.open_in_predict)
         self.review_list.showInFolderRequested.connect(self.show_in_folder)
         self.review_list.currentItemChanged.connect(lambda *_: self.refresh_buttons())
+        self.review_list.moveRequested.connect(self.move_photo)
         self.review_hint = QLabel()
         self.review_hint.setObjectName("Muted")
         self.review_hint.setWordWrap(True)
@@ -66,6 +67,9 @@ class ResultImages(QTabWidget):
         self.cell_images = CellImages()
         self.cell_images.openRequested.connect(self.open_in_predict)
         self.cell_images.showInFolderRequested.connect(self.show_in_folder)
+        self.cell_images.moveRequested.connect(self.move_photo)
+        self.mover: Any = None  # a PhotoMover, once the window gives one
+        self._classes: list[str] = []
         cell_page = QWidget()
         cell_layout = QVBoxLayout(cell_page)
         cell_layout.setContentsMargins(4, 6, 4, 4)
@@ -94,6 +98,9 @@ class ResultImages(QTabWidget):
             self.refresh_buttons()
             return
         evaluation = shown.evaluation
+        self._classes = list(evaluation.classes)
+        if self.mover is not None:
+            self.review_list.move_classes = self.cell_images.move_classes = self._classes
         self.review_list.set_items(evaluation.review)
         if shown.stored:
             self.review_hint.setText(
@@ -123,6 +130,31 @@ class ResultImages(QTabWidget):
         self.setTabText(self.cell_page_index, f"{classes[true]} → {classes[predicted]} ({count})")
         self.setCurrentIndex(self.cell_page_index)
         self.thumbnails.request(self.cell_images.paths()[:CELL_THUMBNAILS], first=True)
+
+    def set_mover(self, mover: Any) -> None:
+        """Offer "Move to class" and "Exclude" in the lists' menus, done by ``mover``."""
+        self.mover = mover
+
+    def move_photo(self, path: str, destination: str) -> bool:
+        """Move one evaluated photo to class ``destination`` ("": out of the dataset)."""
+        from flowerclf.core.photo_moves import dataset_root_of
+
+        root = dataset_root_of(path, self._classes)
+        if self.mover is None or root is None:
+            self.warning.emit(
+                self.tr("{name} is not in a class folder.").format(name=Path(path).name)
+            )
+            return False
+        if not self.mover.move(root, [path], destination or None):
+            return False
+        note = (
+            self.tr("excluded")
+            if not destination
+            else self.tr("moved to {name}").format(name=destination)
+        )
+        self.review_list.mark_moved(path, note)
+        self.cell_images.mark_moved(path, note)
+        return True
 
     def _apply_thumbnail(self, thumbnail: insight_tasks.Thumbnail) -> None:
         self.review_list.set_thumbnail(thumbnail.path, thumbnail.image, thumbnail.error)

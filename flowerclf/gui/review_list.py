@@ -80,14 +80,37 @@ class _ImageActions:
         if path is None:
             return
         menu = QMenu(view)
-        open_action = QAction("Open in Predict", menu)
+        open_action = QAction(view.tr("Open in Predict"), menu)
         open_action.triggered.connect(lambda: view.openRequested.emit(path))
-        folder_action = QAction("Show in folder", menu)
+        folder_action = QAction(view.tr("Show in folder"), menu)
         folder_action.triggered.connect(lambda: view.showInFolderRequested.emit(path))
         menu.addAction(open_action)
         menu.addAction(folder_action)
+        classes: list[str] = getattr(view, "move_classes", [])
+        if classes:
+            menu.addSeparator()
+            move_menu = menu.addMenu(view.tr("Move to class"))
+            for name in classes:
+                move_menu.addAction(name, lambda n=name: view.moveRequested.emit(path, n))
+            exclude = menu.addAction(view.tr("Exclude from the dataset"))
+            exclude.triggered.connect(lambda: view.moveRequested.emit(path, ""))
         menu.exec(view.viewport().mapToGlobal(position))
         menu.deleteLater()
+
+    def mark_moved(self, path: str, note: str) -> None:
+        """Say on the photo's row that it was moved (its evaluation is of where it was)."""
+        view: Any = self
+        item = view._items.get(path)
+        if item is None:
+            return
+        grey = QBrush(view.palette().color(QPalette.ColorRole.PlaceholderText))
+        if isinstance(item, QTreeWidgetItem):
+            item.setText(item.columnCount() - 1, note)
+            for column in range(item.columnCount()):
+                item.setForeground(column, grey)
+        else:
+            item.setText(f"{item.text()}\n({note})")
+            item.setForeground(grey)
 
 
 class CellImages(_ImageActions, QListWidget):
@@ -95,6 +118,7 @@ class CellImages(_ImageActions, QListWidget):
 
     openRequested = Signal(str)  # noqa: N815 - a path to classify in the Predict tab
     showInFolderRequested = Signal(str)  # noqa: N815
+    moveRequested = Signal(str, str)  # noqa: N815 - path, class ("" to exclude)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +179,7 @@ class ReviewList(_ImageActions, QTreeWidget):
 
     openRequested = Signal(str)  # noqa: N815
     showInFolderRequested = Signal(str)  # noqa: N815
+    moveRequested = Signal(str, str)  # noqa: N815 - path, class ("" to exclude)
 
     COLUMNS = ("#", "Image", "True class", "Predicted", "Probability", "Note")
 

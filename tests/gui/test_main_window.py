@@ -24,7 +24,7 @@ def test_gui_modules_do_not_import_torch():
 
 def test_menus_and_shortcuts(window):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Train", "Help"]
+    assert list(menus) == ["File", "Edit", "Train", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
     assert file_items == [
         "Open model…",
@@ -41,6 +41,9 @@ def test_menus_and_shortcuts(window):
     assert window.train_tab.start_action.shortcut() == QKeySequence("F5")
     assert window.train_tab.stop_action.shortcut() == QKeySequence("Shift+F5")
     assert not window.save_model_action.isEnabled()  # no model yet
+    assert [a.text() for a in menus["Edit"].actions()] == ["Undo move"]
+    assert window.undo_move_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert not window.undo_move_action.isEnabled()  # nothing moved yet
 
 
 def test_about_names_every_version_and_the_device(window):
