@@ -57,6 +57,9 @@ def cli_message(error: FlowerclfError) -> str:
             "damaged. Delete that file to download it again, pass another file with "
             "--weights PATH, or train from scratch with --weights none."
         )
+    if kind == errors.DEVICE_UNAVAILABLE and "available" in details:
+        fewer = f"ask for at most --gpus {details['available']}, " if details["available"] else ""
+        return f"{error} Either {fewer}leave out --gpus, or add --device cpu to try it on the CPU."
     if kind == errors.DEVICE_UNAVAILABLE:
         return f"{error} Use --device cpu (or auto)."
     if kind == errors.PRECISION_UNAVAILABLE:
@@ -75,6 +78,8 @@ def cli_message(error: FlowerclfError) -> str:
         )
     if kind == errors.CHECKPOINT_UNREADABLE and details.get("reason") == "missing":
         return f"{error} Leave out --resume to start a new run."
+    if kind == errors.PROCESS_LOST:
+        return f"{error} If an epoch had finished, the same command with --resume goes on from it."
     if kind == errors.TRAINING_DIVERGED and details.get("lr") is not None:
         return f"{error} It was {details['lr']}; pass a smaller one with --lr."
     return str(error)
@@ -115,27 +120,41 @@ def _first_ctrl_c_stops(stop, printer: ProgressPrinter):
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from flowerclf.core.checkpoint import checkpoint_path_for
-    from flowerclf.core.data import scan_dataset
-    from flowerclf.core.events import StopRequest
-    from flowerclf.core.files import check_writable
-    from flowerclf.core.modelfile import save_model
-    from flowerclf.core.training import train
-
     config = training_config(args)
     config.validate()
     output = Path(args.output)
     if output.suffix.lower() != ".safetensors":
         output = output.with_name(output.name + ".safetensors")
+    if args.gpus is not None:
+        from flowerclf.launch import launch_train
+
+        return launch_train(args.gpus, config, output, args.argv)
+    from flowerclf.core.checkpoint import checkpoint_path_for
+    from flowerclf.core.data import scan_dataset
+    from flowerclf.core.distributed import from_environment
+    from flowerclf.core.events import StopRequest
+    from flowerclf.core.files import check_writable
+    from flowerclf.core.modelfile import save_model
+    from flowerclf.core.training import train
+
+    # Under torchrun every process runs this; only the first (rank 0) writes and speaks.
+    world = from_environment()
     # A place that cannot take the model is refused now, not after an afternoon's training.
-    check_writable(output, what="the model")
+    if world.is_main:
+        check_writable(output, what="the model")
     checkpoint = checkpoint_path_for(output)
     scan = scan_dataset(args.data_dir)
-    print(scan.summary())
+    if world.is_main:
+        print(scan.summary())
     printer = ProgressPrinter()
     stop = StopRequest()
+    # Several processes: Ctrl+C reaches them all and torchrun ends them at once; the
+    # checkpoint of the last finished epoch stays for --resume.
+    stops = (
+        _first_ctrl_c_stops(stop, printer) if world.world_size == 1 else contextlib.nullcontext()
+    )
     try:
-        with _first_ctrl_c_stops(stop, printer):
+        with stops:
             result = train(
                 scan,
                 config,
@@ -147,12 +166,15 @@ def _cmd_train(args: argparse.Namespace) -> int:
             )
     except KeyboardInterrupt:
         printer.close()
-        print("Interrupted before a model was ready; nothing was written.", file=sys.stderr)
-        if checkpoint.exists():
-            print("Continue later with the same command and --resume.", file=sys.stderr)
+        if world.is_main:
+            print("Interrupted before a model was ready; nothing was written.", file=sys.stderr)
+            if checkpoint.exists():
+                print("Continue later with the same command and --resume.", file=sys.stderr)
         return 130
     finally:
         printer.close()
+    if not world.is_main:
+        return EXIT_OK
     try:
         path = save_model(result.classifier, output)
     except FlowerclfError as error:
@@ -442,6 +464,13 @@ def build_parser() -> argparse.ArgumentParser:
         "MODEL.checkpoint beside the output, is written after every epoch)",
     )
     p.add_argument(
+        "--gpus",
+        default=None,
+        metavar="N|all",
+        help="train on N GPUs of this computer at once (all: every one), in one process each "
+        "(torchrun); with --device cpu, N processes on the CPU, to try it without GPUs",
+    )
+    p.add_argument(
         "--keep-checkpoints",
         action="store_true",
         help="keep the checkpoint after the run ends (it is removed by default)",
@@ -637,6 +666,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_app_arguments(parser, argv)
         return _run_gui(argv)  # `flowerclf [MODEL] [IMAGE...]`, as "Open with" calls it
     args = parser.parse_args(argv)
+    args.argv = argv
     if args.command is None:
         return _run_gui([])
     try:

@@ -51,6 +51,8 @@ Devices, number formats and settings
 
 Training and explaining
     ``training_diverged``      lr: the loss stopped being a number
+    ``process_lost``           processes, reason: in a run of several processes, another one
+                               stopped answering (it ended, or its computer went away)
     ``unknown_class``          classes and label (a name) or index (a number)
     ``not_explainable``        arch: the network has no block to draw a heat map from
 
@@ -114,6 +116,7 @@ PRECISION_UNAVAILABLE = "precision_unavailable"
 INVALID_SETTING = "invalid_setting"
 
 TRAINING_DIVERGED = "training_diverged"
+PROCESS_LOST = "process_lost"
 UNKNOWN_CLASS = "unknown_class"
 NOT_EXPLAINABLE = "not_explainable"
 

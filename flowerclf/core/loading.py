@@ -29,6 +29,7 @@ import torch
 from PIL import Image
 
 from flowerclf.core.data import Sample, load_image, resize_size
+from flowerclf.core.distributed import EpochOrder
 from flowerclf.core.errors import ImageLoadError
 
 # RandomResizedCrop's defaults, as in the training recipe
@@ -309,8 +310,10 @@ class BatchLoader:
         use_processes: bool = False,
         pin_memory: bool = False,
         on_unreadable: Callable[[Sample, str], None] | None = None,
+        order: EpochOrder | None = None,
     ):
         self.reader = _SampleReader(samples, image_size, train, seed)
+        self.order = order
         self.reader.cache = cache
         self.batch_size = batch_size
         self.train = train
@@ -326,13 +329,18 @@ class BatchLoader:
         self._current_chunks: list[list[tuple[int, int]]] = []
 
     def __len__(self) -> int:
-        return math.ceil(len(self.reader.samples) / self.batch_size)
+        count = len(self.order) if self.order is not None else len(self.reader.samples)
+        return math.ceil(count / self.batch_size)
 
     @property
     def num_samples(self) -> int:
         return len(self.reader.samples)
 
     def _order(self, epoch: int) -> list[int]:
+        if self.order is not None:
+            # This process's share in a run of several: every share has the same length
+            # and nothing is left out, so that every process takes the same steps.
+            return self.order.order(epoch)
         order = list(range(len(self.reader.samples)))
         if self.train:
             random.Random(self.seed * 1_000_003 + epoch).shuffle(order)
@@ -369,7 +377,15 @@ class BatchLoader:
             labels.append(label)
             indices.append(index)
         if not views:
-            return None
+            if self.order is None:
+                return None
+            # in a run of several processes every one takes every step: an empty batch
+            size = self.reader.image_size
+            return Batch(
+                torch.zeros(0, 3, size, size, dtype=torch.uint8),
+                torch.zeros(0, dtype=torch.long),
+                [],
+            )
         images = torch.stack(views)
         if self.pin_memory:
             images = images.pin_memory()

@@ -14,6 +14,7 @@ every epoch after the first takes a moment.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import random
@@ -26,6 +27,7 @@ import torch
 from torch import nn
 
 from flowerclf.core import checkpoint as checkpoints
+from flowerclf.core import distributed
 from flowerclf.core.config import TrainingConfig
 from flowerclf.core.data import (
     IMAGENET_MEAN,
@@ -43,6 +45,7 @@ from flowerclf.core.errors import (
     TRAINING_DIVERGED,
     DatasetError,
     FlowerclfError,
+    InvalidSettingError,
     WriteError,
 )
 from flowerclf.core.evaluation import Evaluation, evaluate
@@ -113,18 +116,22 @@ def training_step(
     optimizer.zero_grad(set_to_none=True)
     total = 0.0
     size = images.shape[0]
-    for part_images, part_labels in zip(
-        images.tensor_split(pieces), labels.tensor_split(pieces), strict=True
-    ):
-        if part_images.shape[0] == 0:
-            continue
-        with precision.autocast(device):
-            logits = network(part_images)
-        loss = loss_fn(logits.float(), part_labels) * (part_images.shape[0] / size)
-        if scaler is not None:
-            scaler.scale(loss).backward()
-        else:
-            loss.backward()
+    parts = [
+        part
+        for part in zip(images.tensor_split(pieces), labels.tensor_split(pieces), strict=True)
+        if part[0].shape[0]
+    ]
+    for number, (part_images, part_labels) in enumerate(parts, start=1):
+        # Shared by several processes, gradients travel once per step, with the last part.
+        quiet = number < len(parts) and hasattr(network, "no_sync")
+        with network.no_sync() if quiet else contextlib.nullcontext():
+            with precision.autocast(device):
+                logits = network(part_images)
+            loss = loss_fn(logits.float(), part_labels) * (part_images.shape[0] / size)
+            if scaler is not None:
+                scaler.scale(loss).backward()
+            else:
+                loss.backward()
         total += float(loss.detach())  # reading the loss is also a sync point on a GPU
     if scaler is not None:
         scaler.step(optimizer)
@@ -216,6 +223,8 @@ def train(
     """
     config = config or TrainingConfig()
     config.validate()
+    world = distributed.from_environment()
+    check_processes(config, world.world_size)
     stop = stop if stop is not None else StopRequest()
     scan = data if isinstance(data, DatasetScan) else scan_dataset(data)
     train_samples, val_samples = _split(scan, config)
@@ -247,32 +256,69 @@ def train(
     seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**31)
     if state is not None:
         seed = int(state["seed"])  # the interrupted run's, so that its randomness goes on
+    world, device = distributed.start(resolve_device(config.device), world)
+    progress = distributed.main_only(world, progress)
+    seed = distributed.broadcast_int(world, seed)  # one run, one seed, whoever drew it
     torch.manual_seed(seed)
-    device = resolve_device(config.device)
     precision = choose_precision(device, config.precision)
     if device.type == "cuda":
         # every batch has the same shape: let cuDNN pick its fastest kernels once
         torch.backends.cudnn.benchmark = True
+    where = describe_device(device)
+    if world.active:
+        where = (
+            f"{world.world_size} processes together ({world.backend}; this one on {where}; "
+            f"{config.batch_size // world.world_size} images each per step)"
+        )
     progress(
         MessageEvent(
-            f"Training {config.arch} on {describe_device(device)} in {precision.plain_words}; "
+            f"Training {config.arch} on {where} in {precision.plain_words}; "
             f"{len(train_samples)} training and {len(val_samples)} validation images."
         )
     )
-    network = build_model(config.arch, len(scan.classes), config.weights, progress)
+    # Only the first process fetches the starting weights: the others receive them
+    # from it when the processes join (DistributedDataParallel starts from rank 0's).
+    weights = config.weights if world.is_main else "none"
+    network = build_model(config.arch, len(scan.classes), weights, progress)
     network.to(device=device, memory_format=torch.channels_last)
 
     run = _Run(
         scan, config, device, precision, seed, network, train_samples, val_samples, progress, stop
     )
-    run.checkpoint_path, run.files, run.resume_state = checkpoint, files, state
+    run.world = world
+    run.checkpoint_path = checkpoint if world.is_main else None
+    run.files, run.resume_state = files, state
     result = run.execute()
+    distributed.finish(world)
+    if not world.is_main:
+        return result
     if checkpoint is not None and not result.stopped and not keep_checkpoint:
         try:
             checkpoint.unlink(missing_ok=True)
         except OSError:
             pass  # never written (its folder could not be made): nothing to remove
     return result
+
+
+def check_processes(config: TrainingConfig, processes: int) -> None:
+    """Refuse, in plain words, what ``processes`` processes cannot share."""
+    if processes <= 1:
+        return
+    if config.freeze_backbone:
+        raise InvalidSettingError(
+            "Training only the last layer takes a moment on one device: run it in one process, "
+            "not several.",
+            setting="freeze_backbone",
+            value=True,
+        )
+    if config.batch_size % processes:
+        raise InvalidSettingError(
+            f"The batch size ({config.batch_size}) must be a multiple of the number of "
+            f"processes ({processes}), so that each takes the same share of every step.",
+            setting="batch_size",
+            value=config.batch_size,
+            processes=processes,
+        )
 
 
 def _checkpoint_words(path: Path) -> str:
@@ -353,6 +399,8 @@ class _Run:
         self.scaler: torch.amp.GradScaler | None = None
         self.generator: torch.Generator | None = None
         self.pieces = 1  # how many parts each batch goes through the network in
+        self.world = distributed.SINGLE  # the processes sharing this run
+        self.model: nn.Module = network  # what trains: the network, or its DDP wrapper
         self.interruption: str | None = None  # why the run ended early, if not by a stop
 
     # ------------------------------------------------------------------ shared
@@ -368,12 +416,19 @@ class _Run:
         self.skipped.append(SkippedFile(sample.path, message))
         self.progress(MessageEvent(f"Skipped an unreadable image: {message}"))
 
-    def _loader(self, samples: Sequence[Sample], train: bool, batch_size: int) -> BatchLoader:
+    def _loader(
+        self,
+        samples: Sequence[Sample],
+        train: bool,
+        batch_size: int,
+        order: distributed.EpochOrder | None = None,
+    ) -> BatchLoader:
         on_gpu = self.device.type == "cuda"
         workers = self.config.workers
         use_processes = on_gpu and workers != 0
         if use_processes and workers is None:
-            workers = min(8, os.cpu_count() or 1)
+            # the cores are shared by the processes of this machine
+            workers = min(8, max(1, (os.cpu_count() or 1) // self.world.local_world_size))
         if workers == 0:
             workers = 1  # one decoding thread, no processes at all
         return BatchLoader(
@@ -387,6 +442,7 @@ class _Run:
             use_processes=use_processes,
             pin_memory=on_gpu,
             on_unreadable=self._on_unreadable,
+            order=order,
         )
 
     def _report_step(
@@ -516,6 +572,7 @@ class _Run:
             "dataset": str(self.scan.root),
             "train_images": len(self.train_samples),
             "val_images": len(self.val_samples),
+            "processes": self.world.world_size,
             "history": [
                 {
                     "epoch": e.epoch,
@@ -567,7 +624,7 @@ class _Run:
         Skipped when there is no validation set, or when the run was stopped
         before a single epoch finished (the user asked for the model now).
         """
-        if not self.val_samples or (self.stopped and not self.history):
+        if not self.val_samples or (self.stopped and not self.history) or not self.world.is_main:
             return None
         try:
             return evaluate(
@@ -587,6 +644,10 @@ class _Run:
                 self._train_last_layer()
             else:
                 self._fine_tune()
+        except RuntimeError as error:
+            if self.world.active and distributed.is_communication_failure(error):
+                raise distributed.process_lost(self.world, error) from error
+            raise
         except MemoryError:
             self.stopped = True
             self.stop.halt(
@@ -599,17 +660,31 @@ class _Run:
 
     def _fine_tune(self) -> None:
         hooks = keep_batchnorm_fp32(self.network, self.precision, self.device)
+        if self.world.active:
+            from torch.nn.parallel import DistributedDataParallel
+
+            # Joining broadcasts rank 0's weights: every process starts from the same ones.
+            self.model = DistributedDataParallel(
+                self.network, device_ids=[self.device] if self.device.type == "cuda" else None
+            )
         try:
             self._fine_tune_loop()
         finally:
+            self.model = self.network
             for hook in hooks:
                 hook.remove()
 
     def _fine_tune_loop(self) -> None:
         config = self.config
-        batch_size = config.batch_size
-        train_loader = self._loader(self.train_samples, True, batch_size)
-        val_loader = self._loader(self.val_samples, False, max(32, batch_size))
+        world = self.world
+        batch_size = config.batch_size // world.world_size  # each process's share of a step
+        order = None
+        if world.active:
+            order = distributed.EpochOrder(len(self.train_samples), world, self.seed)
+        train_loader = self._loader(self.train_samples, True, batch_size, order)
+        # validation: each process scores its own share, no image twice
+        shard = [self.val_samples[i] for i in distributed.shard(len(self.val_samples), world)]
+        val_loader = self._loader(shard, False, max(32, batch_size))
         per_epoch = len(self.train_samples) + _FORWARD_COST * len(self.val_samples)
         clock = _Clock(per_epoch * config.epochs)
         params = [p for p in self.network.parameters() if p.requires_grad]
@@ -623,16 +698,24 @@ class _Run:
                 self.network.train()
                 loss_sum, seen, epoch_start = 0.0, 0, time.perf_counter()
                 for step, batch in enumerate(train_loader.epoch(epoch), start=1):
-                    if self.stop.requested:
+                    distributed.exit_for_test(world, epoch, step)
+                    n = len(batch.indices)
+                    # every process takes the same steps: a stop anywhere stops all
+                    stopping, empty, images = distributed.step_votes(
+                        world, self.stop.requested, n == 0, n
+                    )
+                    if stopping:
                         self.stopped = True
                         break
+                    if empty:
+                        continue  # a process found only unreadable photos: all skip the step
                     loss = self._train_step(batch, optimizer, scaler, epoch, step)
-                    n = len(batch.indices)
                     loss_sum += loss * n
                     seen += n
-                    self._report_step(epoch, step, steps, loss, n, n, clock)
+                    self._report_step(epoch, step, steps, loss, images, images, clock)
                 if self.stopped:
                     break
+                loss_sum, seen = (float(v) for v in distributed.all_sum(world, [loss_sum, seen]))
                 rate = seen / max(time.perf_counter() - epoch_start, 1e-9)
                 val_loss, correct, counts = self._validate(val_loader, clock)
                 if self.stop.requested and counts is None and self.val_samples:
@@ -651,7 +734,7 @@ class _Run:
         while True:
             try:
                 value = training_step(
-                    self.network,
+                    self.model,
                     x,
                     y,
                     optimizer,
@@ -688,16 +771,22 @@ class _Run:
 
     @torch.inference_mode()
     def _validate(self, loader: BatchLoader, clock: _Clock):
-        """Loss and per-class correct counts on the validation set (None without one)."""
-        if loader.num_samples == 0:
+        """Loss and per-class correct counts on the validation set (None without one).
+
+        In a run of several processes each scores its share and the sums are
+        added up; all score with rank 0's batch-norm statistics, the model's.
+        """
+        if not self.val_samples:
             return None, None, None
+        together = self.world.active
+        distributed.broadcast_buffers(self.world, self.network)
         self.network.eval()
         n_classes = len(self.classes)
         correct = torch.zeros(n_classes, dtype=torch.long)
         counts = torch.zeros(n_classes, dtype=torch.long)
         loss_sum, seen = 0.0, 0
         for batch in loader.epoch(0):
-            if self.stop.requested:
+            if self.stop.requested and not together:  # together, the next step's vote stops
                 return None, None, None
             x = normalize_batch(batch.images, IMAGENET_MEAN, IMAGENET_STD, self.device)
             with self.precision.autocast(self.device):
@@ -714,6 +803,11 @@ class _Run:
                     "Validating", seen, loader.num_samples, clock.fraction, clock.elapsed, clock.eta
                 )
             )
+        if together:
+            totals = distributed.all_sum(self.world, [loss_sum, seen, *correct, *counts])
+            loss_sum, seen = float(totals[0]), int(totals[1])
+            correct = totals[2 : 2 + n_classes].long()
+            counts = totals[2 + n_classes :].long()
         if seen == 0:
             return None, None, None
         return loss_sum / seen, correct, counts
