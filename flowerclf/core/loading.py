@@ -90,6 +90,11 @@ def random_crop_box(width: int, height: int, rng: random.Random) -> tuple[int, i
     return (height - h) // 2, (width - w) // 2, h, w
 
 
+def view_rng(seed: int, epoch: int, index: int) -> random.Random:
+    """One generator per (seed, epoch, image): the same crop whatever the thread or device."""
+    return random.Random((seed * 1_000_003 + epoch) * 10_000_019 + index)
+
+
 def train_view(image: Image.Image, image_size: int, rng: random.Random) -> torch.Tensor:
     """RandomResizedCrop to ``image_size`` and a random horizontal flip: uint8 CHW."""
     top, left, h, w = random_crop_box(image.width, image.height, rng)
@@ -237,9 +242,7 @@ class _SampleReader:
         try:
             if self.train:
                 image = load_for_training(sample.path, self.image_size, self.cache)
-                # one generator per (seed, epoch, image): repeatable whatever the thread order
-                rng = random.Random((self.seed * 1_000_003 + epoch) * 10_000_019 + index)
-                view = train_view(image, self.image_size, rng)
+                view = train_view(image, self.image_size, view_rng(self.seed, epoch, index))
             else:
                 key = ("eval", str(sample.path), self.image_size)
                 cached = self.cache.get(key) if self.cache is not None else None
@@ -361,6 +364,9 @@ class BatchLoader:
             [(i, epoch) for i in order[start : start + self.batch_size]]
             for start in range(0, len(order), self.batch_size)
         ]
+        yield from self._batches(chunks)
+
+    def _batches(self, chunks: list[list[tuple[int, int]]]) -> Iterator[Batch]:
         if self.use_processes:
             yield from self._epoch_processes(chunks)
         else:
@@ -377,19 +383,20 @@ class BatchLoader:
             labels.append(label)
             indices.append(index)
         if not views:
-            if self.order is None:
-                return None
             # in a run of several processes every one takes every step: an empty batch
-            size = self.reader.image_size
-            return Batch(
-                torch.zeros(0, 3, size, size, dtype=torch.uint8),
-                torch.zeros(0, dtype=torch.long),
-                [],
-            )
+            return self._empty_batch() if self.order is not None else None
         images = torch.stack(views)
         if self.pin_memory:
             images = images.pin_memory()
         return Batch(images, torch.tensor(labels, dtype=torch.long), indices)
+
+    def _empty_batch(self, device: torch.device | str = "cpu") -> Batch:
+        size = self.reader.image_size
+        return Batch(
+            torch.zeros(0, 3, size, size, dtype=torch.uint8, device=device),
+            torch.zeros(0, dtype=torch.long, device=device),
+            [],
+        )
 
     def _epoch_threads(self, chunks: list[list[tuple[int, int]]]) -> Iterator[Batch]:
         if self._pool is None:

@@ -61,6 +61,7 @@ from flowerclf.core.events import (
 )
 from flowerclf.core.features import FORWARD_COST as _FORWARD_COST
 from flowerclf.core.features import FeatureExtractor
+from flowerclf.core.gpu_loading import DeviceBatchLoader, device_decoding
 from flowerclf.core.loading import BatchLoader, DecodedImageCache, normalize_batch
 from flowerclf.core.models import build_model
 from flowerclf.core.predict import Classifier, free_device_memory
@@ -425,10 +426,25 @@ class _Run:
     ) -> BatchLoader:
         on_gpu = self.device.type == "cuda"
         workers = self.config.workers
+        share = max(1, (os.cpu_count() or 1) // self.world.local_world_size)
+        if device_decoding(self.device):
+            # JPEGs decoded and cropped on the device; threads only read the files
+            return DeviceBatchLoader(
+                samples,
+                self.config.image_size,
+                batch_size,
+                device=self.device,
+                train=train,
+                seed=self.seed,
+                workers=workers or min(16, max(2, share)),
+                cache=self.cache,
+                on_unreadable=self._on_unreadable,
+                order=order,
+            )
         use_processes = on_gpu and workers != 0
         if use_processes and workers is None:
             # the cores are shared by the processes of this machine
-            workers = min(8, max(1, (os.cpu_count() or 1) // self.world.local_world_size))
+            workers = min(8, share)
         if workers == 0:
             workers = 1  # one decoding thread, no processes at all
         return BatchLoader(

@@ -16,6 +16,19 @@ from flowerclf.launch import processes_for, torchrun_arguments, without_gpus
 from tests.imagegen import make_image
 
 
+class FixedOrder:
+    """A process's share that is simply the first ``count`` photos, in order."""
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def order(self, epoch: int) -> list[int]:
+        return list(range(self.count))
+
+    def __len__(self) -> int:
+        return self.count
+
+
 def test_torchruns_variables_say_who_this_process_is():
     assert distributed.from_environment({}) == distributed.SINGLE
     world = distributed.from_environment(
@@ -73,14 +86,8 @@ def test_a_share_of_unreadable_photos_still_takes_its_step(tmp_path):
     bad.write_bytes(b"not a picture")
     samples = [Sample(bad, 0), Sample(bad, 0), Sample(good, 1), Sample(good, 1)]
 
-    class InOrder:  # this process's share: the two unreadable photos, then two good ones
-        def order(self, epoch):
-            return [0, 1, 2, 3]
-
-        def __len__(self):
-            return 4
-
-    with BatchLoader(samples, 32, 2, train=True, workers=1, order=InOrder()) as loader:
+    # this process's share: the two unreadable photos, then two good ones
+    with BatchLoader(samples, 32, 2, train=True, workers=1, order=FixedOrder(4)) as loader:
         batches = list(loader.epoch(1))
         again = list(loader.epoch(2))
     assert len(loader) == 2
