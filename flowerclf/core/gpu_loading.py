@@ -40,6 +40,7 @@ from flowerclf.core.loading import Batch, BatchLoader, random_crop_box, view_rng
 JPEG_MAGIC = b"\xff\xd8\xff"
 AHEAD = 3  # batches prepared ahead of the one training
 DECODE_GROUP = 64  # pictures decoded at full size at once
+GPU_MODES = ("RGB", "L")  # JPEG colour modes nvJPEG turns into RGB faithfully
 _ORIENTATION_TAG = 0x0112
 
 
@@ -59,18 +60,23 @@ def device_decoding(device: torch.device, environ: dict | None = None) -> bool:
 # --------------------------------------------------------------------------- pictures
 
 
-def exif_orientation(data: bytes) -> int:
-    """The EXIF orientation (1 to 8) of a JPEG's bytes; 1 when it has none."""
-    if b"Exif" not in data[:65536]:
-        return 1
+def jpeg_header(data: bytes) -> tuple[str, int] | None:
+    """A JPEG's colour mode ('RGB', 'L', 'CMYK'...) and EXIF orientation (1 to 8).
+
+    Reads the header only, nothing is decoded; None when it cannot be read.
+    The GPU decodes RGB and grey JPEGs; others (CMYK) take the CPU path.
+    """
     from PIL import Image
 
     try:
-        with Image.open(io.BytesIO(data)) as image:  # reads the header, decodes nothing
-            value = int(image.getexif().get(_ORIENTATION_TAG, 1))
-    except Exception:  # noqa: BLE001 - a damaged header: the decoder will say so
-        return 1
-    return value if 1 <= value <= 8 else 1
+        with Image.open(io.BytesIO(data)) as image:
+            mode = image.mode
+            value = 1
+            if b"Exif" in data[:65536]:
+                value = int(image.getexif().get(_ORIENTATION_TAG, 1))
+    except Exception:  # noqa: BLE001 - a damaged header: the CPU path says what is wrong
+        return None
+    return mode, value if 1 <= value <= 8 else 1
 
 
 def upright(image: torch.Tensor, orientation: int) -> torch.Tensor:
@@ -219,8 +225,9 @@ class DeviceBatchLoader(BatchLoader):
                 data = handle.read()
         except OSError:
             data = b""
-        if data[:3] == JPEG_MAGIC:
-            return "jpeg", data, exif_orientation(data)
+        header = jpeg_header(data) if data[:3] == JPEG_MAGIC else None
+        if header is not None and header[0] in GPU_MODES:
+            return "jpeg", data, header[1]
         return "view", self.reader.read(index, epoch)  # words the error, if any
 
     # -- per batch, in the background thread

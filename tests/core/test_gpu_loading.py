@@ -18,7 +18,7 @@ from flowerclf.core.gpu_loading import (
     crop_resize,
     decode_jpegs,
     device_decoding,
-    exif_orientation,
+    jpeg_header,
     pinned_views,
     upright,
     view_box,
@@ -50,7 +50,9 @@ def _stripes(path, size=(60, 40), orientation=None):
 def _decode(path):
     data = path.read_bytes()
     (image,) = decode_jpegs(pinned_views([data], pin=False), CPU)
-    return upright(image, exif_orientation(data))
+    mode, orientation = jpeg_header(data)
+    assert mode == "RGB"
+    return upright(image, orientation)
 
 
 @pytest.mark.parametrize("orientation", range(1, 9))
@@ -117,6 +119,7 @@ def test_a_batch_mixes_gpu_decoded_jpegs_the_cpu_path_and_leaves_out_the_unreada
     assert red[0].mean() > red[2].mean() + 50 and blue[2].mean() > blue[0].mean() + 50
     assert missing in [s.path for s in heard]
     assert len(heard) == len({s.path for s in heard})  # each said once
+    assert jpeg_header(cmyk.read_bytes())[0] == "CMYK"  # not one for the GPU: the CPU path's
     assert again[0].indices == readable
 
 
