@@ -1,15 +1,18 @@
-"""GPU speed benchmark: does flowerclf keep a CUDA GPU fed? A few minutes, end to end.
+"""GPU speed benchmark: does flowerclf keep CUDA GPUs fed? One command, under 8 minutes.
 
-    python benchmarks/bench_gpu.py              # on a machine with an NVIDIA GPU
+    python benchmarks/bench_gpu.py              # on a machine with NVIDIA GPUs
     python benchmarks/bench_gpu.py --dry-run    # the same code on the CPU, tiny sizes
 
 Measures, each in its own process: flowerclf's fine-tuning (``flowerclf.train``
-with device cuda, its automatic loader workers and precision) fed from JPEG
-files against the same model, precision and batch fed tensors already on the
-GPU (data-fed / synthetic should be at least 0.8); the reference recipe's loop
-on the GPU (fp32, batch 16, forked workers) fed and synthetic; and the latency
-of one photo from path to probabilities. Results go to
-benchmarks/results/<gpu>.md and .json, newest first.
+with device cuda, its precision) fed from JPEG files, with the photos decoded
+on the GPU (its default on CUDA) and with spawned CPU workers instead, against
+the same model, precision and batch fed tensors already on the GPU (data-fed /
+synthetic should be at least 0.8); the same on all GPUs through torchrun and
+DistributedDataParallel, when there is more than one; the reference recipe's
+loop on the GPU (fp32, batch 16, forked workers) fed and synthetic; prediction
+throughput over a folder; and the latency of one photo from path to
+probabilities. Nothing is downloaded: random weights, pictures drawn into a
+work folder. Results go to benchmarks/results/<gpu>.md and .json, newest first.
 """
 
 from __future__ import annotations
@@ -34,18 +37,19 @@ SEED = 0
 class GpuSizes:
     dataset: DatasetSpec
     archs: tuple[str, ...] = ("resnet50",)
-    batch_size: int = 64
+    batch_size: int = 256  # per GPU
     reference_batch: int = 16  # the recipe's own batch size
     epochs: int = 2  # epoch 1 starts the workers; epoch 2 is the steady state
     warmup_steps: int = 5
     synthetic_steps: int = 40
     latency_repeats: int = 20
     latency_warmup: int = 5
+    predict_images: int = 2048
     device: str = "cuda"
 
 
 FULL = GpuSizes(
-    dataset=DatasetSpec(train_per_class=800, val_per_class=20, phone_images=4, predict_images=64)
+    dataset=DatasetSpec(train_per_class=1200, val_per_class=20, phone_images=4, predict_images=64)
 )
 DRY_RUN = GpuSizes(
     dataset=DatasetSpec(train_per_class=4, val_per_class=2, phone_images=1, predict_images=4),
@@ -57,6 +61,7 @@ DRY_RUN = GpuSizes(
     synthetic_steps=2,
     latency_repeats=2,
     latency_warmup=1,
+    predict_images=16,
     device="cpu",
 )
 
@@ -157,6 +162,42 @@ def g_synthetic_fc(
     return {**harness.flowerclf_synthetic_rate(arch, batch, steps, warmup, device), **_gpu_memory()}
 
 
+def g_train_all(arch: str, dataset: str, batch: int, epochs: int, warmup: int, device: str):
+    """``flowerclf.train`` in every process torchrun started: ``batch`` images per process."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    out = g_train_fc(arch, dataset, batch * world, epochs, warmup, device)
+    out["processes"] = world
+    return out
+
+
+def g_synthetic_all(arch: str, batch: int, steps: int, warmup: int, device: str) -> dict:
+    """The synthetic step in every process torchrun started, through DistributedDataParallel."""
+    import torch
+
+    torch.backends.cudnn.benchmark = True  # as the trainer sets it
+    rate = harness.flowerclf_synthetic_rate(arch, batch, steps, warmup, device, together=True)
+    return {**rate, **_gpu_memory()}
+
+
+def g_predict_folder(arch: str, files: list[str], batch: int, device: str) -> dict:
+    """Classifier.predict over a folder's photos: images/s, fp32 and the faster format."""
+    import torch
+    from photos import CLASSES
+
+    torch.manual_seed(SEED)
+    classifier = harness.random_classifier(arch, [c[0] for c in CLASSES], device)
+    out = {}
+    for precision in ("fp32", "auto"):
+        classifier.set_precision(precision)
+        classifier.predict(files[: 2 * batch], batch_size=batch)  # warm-up
+        start = time.perf_counter()
+        classifier.predict(files, batch_size=batch)
+        out[precision] = len(files) / (time.perf_counter() - start)
+    out["auto_precision"] = classifier.precision
+    out["images"] = len(files)
+    return out
+
+
 def g_train_ref(arch: str, train_dir: str, val_dir: str, batch: int, warmup: int, device: str):
     """The reference loop on the GPU: fp32, forked workers, one epoch."""
     import reference
@@ -215,15 +256,33 @@ MEASUREMENTS = {name[2:]: fn for name, fn in globals().items() if name.startswit
 # =========================================================================== the run
 
 
+def gpu_count(sizes: GpuSizes) -> int:
+    """The GPUs to use at once; a dry run on the CPU tries the torchrun path with 2 processes."""
+    import torch
+
+    return torch.cuda.device_count() if sizes.device == "cuda" else 2
+
+
 def run_all(sizes: GpuSizes, work: Path) -> tuple[dict, dict]:
     paths = build_dataset(work, sizes.dataset, jobs=os.cpu_count() or 1)
     script = Path(__file__).resolve()
     results: dict[str, dict] = {}
     env = {"FLOWERCLF_CACHE": str(work / "feature-cache")}
+    gpus = gpu_count(sizes)
 
-    def child(key: str, name: str, **params) -> None:
+    def child(key: str, name: str, extra_env: dict | None = None, processes: int = 1, **params):
         print(f"- {key} ...", flush=True)
-        result = harness.run_child(script, name, params, env)
+        launcher = ()
+        if processes > 1:
+            launcher = (
+                "-m",
+                "torch.distributed.run",
+                "--standalone",
+                f"--nproc-per-node={processes}",
+            )
+        result = harness.run_child(
+            script, name, params, {**env, **(extra_env or {})}, launcher=launcher
+        )
         results[key] = result
         if "error" not in result:
             print(f"  {result}", flush=True)
@@ -232,18 +291,38 @@ def run_all(sizes: GpuSizes, work: Path) -> tuple[dict, dict]:
     ref = dict(batch=sizes.reference_batch, warmup=sizes.warmup_steps, device=sizes.device)
     child("loader", "loader", dataset=str(paths.dataset), epochs=sizes.epochs, **fc)
     for arch in sizes.archs:
-        child(
-            f"train_fc/{arch}",
-            "train_fc",
-            arch=arch,
-            dataset=str(paths.dataset),
-            epochs=sizes.epochs,
-            **fc,
-        )
+        for decode, setting in (("gpu-decode", "on"), ("cpu-workers", "off")):
+            child(
+                f"train_fc/{arch}/{decode}",
+                "train_fc",
+                {"FLOWERCLF_DEVICE_DECODE": setting},
+                arch=arch,
+                dataset=str(paths.dataset),
+                epochs=sizes.epochs,
+                **fc,
+            )
         for bench in (False, True):
             key = f"synthetic_fc/{arch}/{'cudnn-benchmark' if bench else 'default'}"
             steps = sizes.synthetic_steps
             child(key, "synthetic_fc", arch=arch, steps=steps, cudnn_benchmark=bench, **fc)
+        if gpus > 1:
+            child(
+                f"train_all/{arch}",
+                "train_all",
+                processes=gpus,
+                arch=arch,
+                dataset=str(paths.dataset),
+                epochs=sizes.epochs,
+                **fc,
+            )
+            child(
+                f"synthetic_all/{arch}",
+                "synthetic_all",
+                processes=gpus,
+                arch=arch,
+                steps=sizes.synthetic_steps,
+                **fc,
+            )
         child(
             f"train_ref/{arch}",
             "train_ref",
@@ -255,20 +334,50 @@ def run_all(sizes: GpuSizes, work: Path) -> tuple[dict, dict]:
         child(
             f"synthetic_ref/{arch}", "synthetic_ref", arch=arch, steps=sizes.synthetic_steps, **ref
         )
+    first = dict(arch=sizes.archs[0], device=sizes.device)
+    folder = sorted(str(f) for f in Path(paths.train).rglob("*.jpg"))[: sizes.predict_images]
+    child("predict_folder", "predict_folder", files=folder, batch=sizes.batch_size, **first)
     files = {
         "small": [str(f) for f in paths.predict_files()],
         "phone": [str(f) for f in paths.phone_files()],
     }
-    child(
-        "latency",
-        "latency",
-        arch=sizes.archs[0],
-        files=files,
-        repeats=sizes.latency_repeats,
-        warmup=sizes.latency_warmup,
-        device=sizes.device,
-    )
+    repeats = dict(repeats=sizes.latency_repeats, warmup=sizes.latency_warmup)
+    child("latency", "latency", files=files, **repeats, **first)
     return results, describe(paths)
+
+
+def _all_gpu_rows(r, arch: str, sizes: GpuSizes, one_synthetic: float | None) -> list[list[str]]:
+    """Every GPU at once (torchrun, DistributedDataParallel): fed, synthetic, and the scaling."""
+    fed_all = r(f"train_all/{arch}") or {}
+    synth_all = r(f"synthetic_all/{arch}") or {}
+    if not fed_all and not synth_all:
+        return [[f"{arch} on all GPUs", "one GPU here: the rows above", "", "", ""]]
+    gpus = synth_all.get("processes") or fed_all.get("processes") or "?"
+    steady = fed_all.get("steady_ips") or []
+    fed = steady[-1] if steady else None
+    synth = synth_all.get("ips")
+    ratio = fed / synth if fed and synth else None
+    rows = [
+        [
+            f"{arch} fine-tune on {gpus} GPUs (torchrun, batch {sizes.batch_size} per GPU), "
+            "images/s: data-fed (last epoch) / synthetic",
+            f"{fmt(fed)} / {fmt(synth)}",
+            fmt(ratio, 2),
+            ">= 0.8",
+            "" if ratio is None else ("pass" if ratio >= 0.8 else "FAIL"),
+        ]
+    ]
+    if synth and one_synthetic and isinstance(gpus, int):
+        rows.append(
+            [
+                f"  synthetic on {gpus} GPUs / {gpus} x one GPU (scaling)",
+                "",
+                fmt(synth / (gpus * one_synthetic), 2),
+                "",
+                "",
+            ]
+        )
+    return rows
 
 
 def build_table(results: dict, sizes: GpuSizes) -> str:
@@ -287,35 +396,44 @@ def build_table(results: dict, sizes: GpuSizes) -> str:
             ]
         )
     for arch in sizes.archs:
-        fc = r(f"train_fc/{arch}") or {}
-        steady = fc.get("steady_ips") or []
-        fed = steady[-1] if steady else None  # the last epoch: workers started, caches warm
         synth = (r(f"synthetic_fc/{arch}/default") or {}).get("ips")
         synth_bench = (r(f"synthetic_fc/{arch}/cudnn-benchmark") or {}).get("ips")
-        ratio = fed / synth if fed and synth else None
-        precision = fc.get("precision", "")
-        rows.append(
-            [
-                f"{arch} fine-tune, flowerclf ({precision}, batch {sizes.batch_size}), "
-                "images/s: data-fed (last epoch) / synthetic",
-                f"{fmt(fed)} / {fmt(synth)}",
-                fmt(ratio, 2),
-                ">= 0.8",
-                "" if ratio is None else ("pass" if ratio >= 0.8 else "FAIL"),
-            ]
-        )
-        if len(steady) > 1:
-            rows.append(["  data-fed, first epoch (workers starting)", fmt(steady[0]), "", "", ""])
-        if synth_bench:
+        # the trainer turns cudnn.benchmark on: its synthetic twin is that one
+        synth_train = synth_bench or synth
+        fed = None
+        for decode, words in (
+            ("gpu-decode", "photos decoded on the GPU"),
+            ("cpu-workers", "photos decoded by CPU workers"),
+        ):
+            fc = r(f"train_fc/{arch}/{decode}") or {}
+            steady = fc.get("steady_ips") or []
+            last = steady[-1] if steady else None  # the last epoch: workers started, caches warm
+            fed = fed or last
+            ratio = last / synth_train if last and synth_train else None
+            precision = fc.get("precision", "")
             rows.append(
                 [
-                    "  synthetic with cudnn.benchmark on",
-                    fmt(synth_bench),
-                    fmt(synth_bench / synth, 2) if synth else "",
+                    f"{arch} fine-tune, flowerclf ({precision}, batch {sizes.batch_size}, "
+                    f"{words}), images/s: data-fed (last epoch) / synthetic",
+                    f"{fmt(last)} / {fmt(synth_train)}",
+                    fmt(ratio, 2),
+                    ">= 0.8",
+                    "" if ratio is None else ("pass" if ratio >= 0.8 else "FAIL"),
+                ]
+            )
+            if len(steady) > 1:
+                rows.append(["  data-fed, first epoch", fmt(steady[0]), "", "", ""])
+        if synth and synth_bench:
+            rows.append(
+                [
+                    "  synthetic with cudnn.benchmark off / on",
+                    f"{fmt(synth)} / {fmt(synth_bench)}",
+                    fmt(synth_bench / synth, 2),
                     "",
                     "",
                 ]
             )
+        rows += _all_gpu_rows(r, arch, sizes, synth_train)
         ref = (r(f"train_ref/{arch}") or {}).get("steady_ips")
         ref_synth = (r(f"synthetic_ref/{arch}") or {}).get("ips")
         rows.append(
@@ -332,6 +450,18 @@ def build_table(results: dict, sizes: GpuSizes) -> str:
             rows.append(
                 ["  flowerclf / tutorial loop, data-fed", "", fmt(fed / ref, 2, "x"), "", ""]
             )
+    folder = r("predict_folder") or {}
+    if folder.get("fp32"):
+        rows.append(
+            [
+                f"predict {folder['images']} 500x375 photos (batch {sizes.batch_size}), images/s: "
+                f"fp32 / {folder.get('auto_precision')}",
+                f"{fmt(folder['fp32'])} / {fmt(folder.get('auto'))}",
+                "",
+                "",
+                "",
+            ]
+        )
     lat = r("latency") or {}
     for kind, label in (("small", "500x375"), ("phone", "4000x3000")):
         if f"ref/{kind}" not in lat:

@@ -13,7 +13,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -184,16 +184,26 @@ def _child_pids() -> list[int]:
     return pids
 
 
-def run_child(script: Path, name: str, params: dict, env: dict | None = None, log=print) -> dict:
+def run_child(
+    script: Path,
+    name: str,
+    params: dict,
+    env: dict | None = None,
+    log=print,
+    launcher: Sequence[str] = (),
+) -> dict:
     """Run one measurement in a fresh Python process: its JSON result.
 
     A failed measurement gives ``{"error": ...}`` (its traceback is printed above).
+    ``launcher``: what starts the script instead of plain Python (torchrun's
+    arguments, say); then only the first process's result is read.
     """
     out = WORK_DIR / "last-result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
     command = [
         sys.executable,
+        *launcher,
         str(script),
         "--child",
         name,
@@ -228,6 +238,9 @@ def child_main(measurements: dict[str, Callable[..., dict]], argv: list[str]) ->
     parser.add_argument("--params", required=True)
     parser.add_argument("--result", required=True)
     args = parser.parse_args(argv)
+    rank = os.environ.get("RANK", "0")
+    if rank != "0":  # one of several processes (torchrun): the first one's result is the run's
+        args.result = f"{args.result}.rank{rank}"
     try:
         result = measurements[args.child](**json.loads(args.params))
     except BaseException as error:
@@ -241,24 +254,37 @@ def child_main(measurements: dict[str, Callable[..., dict]], argv: list[str]) ->
 # --------------------------------------------------------------------------- synthetic training
 
 
-def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, device: str) -> dict:
+def flowerclf_synthetic_rate(
+    arch: str, batch: int, steps: int, warmup: int, device: str, together: bool = False
+) -> dict:
     """flowerclf's training step on tensors already on the device: images/s after warm-up.
 
     The same model, memory format (channels-last), precision ("auto") and step
     as ``flowerclf.train`` (its own ``training_step``), so that the only
-    difference from a data-fed run is where the images come from.
+    difference from a data-fed run is where the images come from. With
+    ``together`` (under torchrun), every process takes ``batch`` images per step
+    through DistributedDataParallel, and the rate is that of all of them.
     """
     import torch
     from torch import nn
 
+    from flowerclf.core import distributed
     from flowerclf.core.device import choose_precision
     from flowerclf.core.models import build_model
     from flowerclf.core.training import keep_batchnorm_fp32, training_step
 
     dev = torch.device(device)
+    world = distributed.SINGLE
+    if together:
+        world, dev = distributed.start(dev)
     precision = choose_precision(dev, "auto")
     torch.manual_seed(0)
     network = build_model(arch, 5, "none").to(dev, memory_format=torch.channels_last)
+    model = network
+    if world.active:
+        from torch.nn.parallel import DistributedDataParallel
+
+        model = DistributedDataParallel(network, device_ids=[dev] if dev.type == "cuda" else None)
     optimizer = torch.optim.Adam(network.parameters(), lr=1e-4)
     scaler = torch.amp.GradScaler(dev.type) if precision.use_grad_scaler else None
     loss_fn = nn.CrossEntropyLoss()
@@ -271,8 +297,14 @@ def flowerclf_synthetic_rate(arch: str, batch: int, steps: int, warmup: int, dev
     for step in range(warmup + steps):
         if step == warmup:
             start = time.perf_counter()
-        training_step(network, images, labels, optimizer, precision, dev, loss_fn, scaler)
-    return {"ips": steps * batch / (time.perf_counter() - start), "precision": precision.name}
+        training_step(model, images, labels, optimizer, precision, dev, loss_fn, scaler)
+    seconds = time.perf_counter() - start
+    distributed.finish(world)
+    return {
+        "ips": steps * batch * world.world_size / seconds,
+        "precision": precision.name,
+        "processes": world.world_size,
+    }
 
 
 # --------------------------------------------------------------------------- prediction

@@ -78,3 +78,61 @@ def test_accuracy_check_fails_when_bf16_costs_accuracy(bench):
     rows = _rows(cpu_table.build_table(results, bench_cpu.FULL, archs=()))
     mean = next(v for k, v in rows.items() if k.startswith("mean difference"))
     assert mean[2:] == ["-2.0 points", "not more than 1 point lower", "FAIL"]
+
+
+@pytest.fixture(scope="module")
+def bench_gpu():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import bench_gpu
+
+        yield bench_gpu
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_gpu_table_compares_data_fed_with_synthetic_on_one_gpu_and_all(bench_gpu):
+    results = {
+        "train_fc/resnet50/gpu-decode": {"steady_ips": [2000.0, 2700.0], "precision": "bf16"},
+        "train_fc/resnet50/cpu-workers": {"steady_ips": [900.0, 1500.0], "precision": "bf16"},
+        "synthetic_fc/resnet50/default": {"ips": 2500.0},
+        "synthetic_fc/resnet50/cudnn-benchmark": {"ips": 3000.0},
+        "train_all/resnet50": {"steady_ips": [6000.0, 10000.0], "processes": 4},
+        "synthetic_all/resnet50": {"ips": 11000.0, "processes": 4},
+        "predict_folder": {
+            "fp32": 1200.0,
+            "auto": 2100.0,
+            "auto_precision": "bf16",
+            "images": 2048,
+        },
+    }
+    rows = _rows(bench_gpu.build_table(results, bench_gpu.FULL))
+    fed = next(v for k, v in rows.items() if "decoded on the GPU" in k)
+    assert fed == ["2700.0 / 3000.0", "0.90", ">= 0.8", "pass"]
+    workers = next(v for k, v in rows.items() if "decoded by CPU workers" in k)
+    assert workers[1:] == ["0.50", ">= 0.8", "FAIL"]
+    everywhere = next(v for k, v in rows.items() if "on 4 GPUs (torchrun" in k)
+    assert everywhere == ["10000.0 / 11000.0", "0.91", ">= 0.8", "pass"]
+    assert rows["synthetic on 4 GPUs / 4 x one GPU (scaling)"][1] == "0.92"
+    assert rows["predict 2048 500x375 photos (batch 256), images/s: fp32 / bf16"][0] == (
+        "1200.0 / 2100.0"
+    )
+    one_gpu = _rows(
+        bench_gpu.build_table({"synthetic_fc/resnet50/default": {"ips": 1.0}}, bench_gpu.FULL)
+    )
+    assert one_gpu["resnet50 on all GPUs"][0] == "one GPU here: the rows above"
+
+
+def test_without_cuda_the_gpu_benchmark_says_so_plainly():
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "bench_gpu.py"), "--no-save"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "CUDA_VISIBLE_DEVICES": ""},
+    )
+    assert done.returncode == 2
+    assert "needs an NVIDIA GPU with CUDA" in done.stderr and "--dry-run" in done.stderr
+    assert "Traceback" not in done.stderr
