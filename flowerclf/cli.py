@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -656,6 +657,23 @@ def _run_gui(paths: list[str]) -> int:
     return run_app(paths)
 
 
+def _which_process() -> str:
+    """'' in a run of one process (or in the first of several); ' (process 2 of 4)' otherwise.
+
+    A mistake is usually every process's: the first says it, and torchrun ends
+    the others before they repeat it. The others wait a moment, and speak only
+    if the mistake was theirs alone.
+    """
+    try:
+        rank, size = int(os.environ.get("RANK", "0")), int(os.environ.get("WORLD_SIZE", "1"))
+    except ValueError:
+        return ""
+    if rank == 0 or size <= 1:
+        return ""
+    time.sleep(10)
+    return f" (process {rank + 1} of {size})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``flowerclf`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -672,7 +690,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except FlowerclfError as error:
-        print(f"flowerclf: {cli_message(error)}", file=sys.stderr)
+        print(f"flowerclf{_which_process()}: {cli_message(error)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("flowerclf: interrupted.", file=sys.stderr)

@@ -139,3 +139,12 @@ def test_a_batch_that_does_not_divide_among_the_processes_is_refused(photos, tmp
         "--batch-size" in done.stderr and "multiple of the number of processes (2)" in done.stderr
     )
     assert "Training in 2 processes" not in done.stdout  # said once, before any process starts
+
+
+def test_a_mistake_every_process_makes_is_said_once(photos, tmp_path):
+    (tmp_path / "m.checkpoint").write_bytes(b"an interrupted run")
+    args = [*SETTINGS, "--gpus", "2"]
+    done = flowerclf("train", str(photos), "-o", str(tmp_path / "m.safetensors"), *args)
+    assert done.returncode == 2
+    assert done.stderr.count("An interrupted training writes the same output") == 1, done.stderr
+    assert "process 2 of 2" not in done.stderr and "Traceback" not in done.stderr
