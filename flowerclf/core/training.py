@@ -265,15 +265,15 @@ def train(
     if device.type == "cuda":
         # every batch has the same shape: let cuDNN pick its fastest kernels once
         torch.backends.cudnn.benchmark = True
-    where = describe_device(device)
+    where = f"on {describe_device(device)}"
     if world.active:
         where = (
-            f"{world.world_size} processes together ({world.backend}; this one on {where}; "
-            f"{config.batch_size // world.world_size} images each per step)"
+            f"in {world.world_size} processes together ({world.backend}, "
+            f"{config.batch_size // world.world_size} images each per step), the first {where},"
         )
     progress(
         MessageEvent(
-            f"Training {config.arch} on {where} in {precision.plain_words}; "
+            f"Training {config.arch} {where} in {precision.plain_words}; "
             f"{len(train_samples)} training and {len(val_samples)} validation images."
         )
     )
