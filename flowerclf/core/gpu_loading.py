@@ -243,9 +243,16 @@ class DeviceBatchLoader(BatchLoader):
         # a group at a time: full-size phone photos take room on the GPU until cropped
         for start in range(0, len(jpegs), DECODE_GROUP):
             group = jpegs[start : start + DECODE_GROUP]
-            datas = pinned_views([fetched[pos][1] for pos in group], self.device.type == "cuda")
+            on_cuda = self.device.type == "cuda"
+            datas = pinned_views([fetched[pos][1] for pos in group], on_cuda)
+            decoded = decode_jpegs(datas, self.device)
+            if on_cuda:
+                # nvJPEG may still be reading the pinned buffer, which nothing else knows:
+                # wait (this thread only) before it can be freed and handed out again
+                torch.cuda.current_stream(self.device).synchronize()
+            del datas
             pictures, boxes, rows = [], [], []
-            for pos, image in zip(group, decode_jpegs(datas, self.device), strict=True):
+            for pos, image in zip(group, decoded, strict=True):
                 index, epoch = chunk[pos]
                 if image is None:  # the GPU could not: the CPU path can, or says why not
                     results[pos] = self.reader.read(index, epoch)
@@ -311,6 +318,8 @@ class DeviceBatchLoader(BatchLoader):
 
     def _produce(self, chunks: list[list[tuple[int, int]]], out: queue.Queue) -> None:
         try:
+            # the current GPU is per thread: this one's must be the trainer's (its local rank's)
+            torch.cuda.set_device(self.device)
             for item in self._prepared(chunks):
                 self._offer(out, item)
         except BaseException as error:  # noqa: BLE001 - handed to the training thread
