@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
+from camera_bench import m_camera  # noqa: E402, F401 - a measurement, found by its m_ name
 from cpu_table import build_table, entry_markdown  # noqa: E402
 from harness import StepClock, median  # noqa: E402
 from onnx_engine import m_onnx  # noqa: E402, F401 - a measurement, found by its m_ name
@@ -35,7 +36,17 @@ from photos import CLASSES, DatasetSpec, build_dataset, describe  # noqa: E402
 ARCHS = ("resnet18", "resnet34", "resnet50")
 # ResNet's 3x3 convolutions (channels, side) at batch 16: the work that dominates
 CONV_SHAPES = ((64, 56), (128, 28), (256, 14), (512, 7))
-GROUPS = ("ceiling", "finetune", "lastlayer", "latency", "folder", "accuracy", "gui", "onnx")
+GROUPS = (
+    "ceiling",
+    "finetune",
+    "lastlayer",
+    "latency",
+    "folder",
+    "accuracy",
+    "gui",
+    "camera",
+    "onnx",
+)
 SEED = 0
 
 
@@ -54,6 +65,8 @@ class Sizes:
     accuracy_seeds: tuple[int, ...] = (0, 1)  # a second seed shows how much runs differ anyway
     gui_arch: str = "resnet34"
     gui_epochs: int = 1
+    camera_arch: str = "resnet50"  # ImageNet mode's default network
+    camera_seconds: float = 20.0
     ceiling_seconds: float = 2.0
 
 
@@ -68,6 +81,8 @@ QUICK = Sizes(
     accuracy_epochs=1,
     accuracy_seeds=(0,),
     gui_arch="resnet18",
+    camera_arch="resnet18",
+    camera_seconds=4.0,
     ceiling_seconds=0.5,
 )
 
@@ -504,28 +519,9 @@ def m_gui(dataset: str, arch: str, epochs: int, interval_ms: int) -> dict:
     }
 
 
-def _offscreen_app():
-    """The QApplication for a measurement of the app, with settings in a fresh folder."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import tempfile
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication([])
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-app-")
-    )
-    return app
-
-
-def _wait_until(app, condition, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError("timed out waiting for the app")
-        app.processEvents()
-        time.sleep(0.01)
+# The app's measurements share these with camera_bench.py.
+_offscreen_app = harness.offscreen_app
+_wait_until = harness.wait_until
 
 
 MEASUREMENTS = {name[2:]: fn for name, fn in globals().items() if name.startswith("m_")}
@@ -687,6 +683,21 @@ class Run:
             dataset=str(self.paths.dataset),
             arch=self.sizes.gui_arch,
             epochs=self.sizes.gui_epochs,
+            interval_ms=10,
+        )
+
+    def run_camera(self) -> None:
+        try:
+            from PySide6 import QtMultimedia  # noqa: F401
+        except ImportError:
+            print("  camera: skipped (pip install 'flowerclf[camera]' to measure the Camera view)")
+            return
+        self.child(
+            "camera",
+            "camera",
+            arch=self.sizes.camera_arch,
+            seconds=self.sizes.camera_seconds,
+            fps=30,
             interval_ms=10,
         )
 

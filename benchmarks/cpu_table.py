@@ -328,6 +328,24 @@ def build_table(results: dict, sizes, archs: tuple[str, ...]) -> str:
                 "",
                 ratio=fmt(_ratio(gui["epoch_ips"], api["epoch_ips"]), 2),
             )
+    camera = r("camera")
+    if camera:
+        stall = camera["max_stall_ms"]
+        fc_row(
+            f"GUI heartbeat, Camera view at {camera['frames_per_s']:.0f} fps "
+            f"({camera['arch']}): longest stall, ms",
+            fmt(stall, 0),
+            "< 100",
+            _check(stall, 100, higher_is_better=False),
+        )
+        fc_row(
+            f"  pictures classified a second; GUI thread per {camera['frame']} frame "
+            "(median / p99), ms",
+            f"{camera['classified_per_s']:.1f}; "
+            f"{camera['frame_gui_ms_median']:.1f} / {camera['frame_gui_ms_p99']:.1f}",
+            "",
+            "",
+        )
     header = ["measure", "tutorial loop", "flowerclf", "ratio", "target", ""]
     return harness.markdown_table(header, rows) + _failure_list(results)
 
@@ -389,4 +407,12 @@ def entry_markdown(info: dict, table: str, run, args, seconds: float) -> str:
     ]
     if "gui" in run.results:
         lines += ["", f"GUI heartbeat: {run.results['gui']['mode']}."]
+    camera = run.results.get("camera") or {}
+    if "mode" in camera:
+        load = camera.get("load_before")
+        lines += [
+            "",
+            f"Camera: {camera['mode']}; 1,000 classes; 1-minute load average before: "
+            f"{load if load is None else round(load, 1)}.",
+        ]
     return "\n".join(lines)

@@ -441,6 +441,33 @@ def now_utc() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
+# --------------------------------------------------------------------------- the app
+
+
+def offscreen_app():
+    """The QApplication for a measurement of the app, with settings in a fresh folder."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="fc-app-")
+    )
+    return app
+
+
+def wait_until(app, condition, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError("timed out waiting for the app")
+        app.processEvents()
+        time.sleep(0.01)
+
+
 class Heartbeat:
     """A precise QTimer on the GUI thread that records when it fires: is the window responsive?
 

@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
             self.closed.emit()
             return
         event.ignore()
+        self.predict_tab.camera.stop()  # no new frame may start work while closing waits
         # Dialogs open after this event has returned, never inside it.
         QTimer.singleShot(0, self.closing.begin)
 

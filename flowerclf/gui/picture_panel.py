@@ -25,6 +25,27 @@ PREVIEW_CACHE = 12
 TOP_SHOWN = 10
 
 
+def result_labels() -> tuple[QLabel, QLabel]:
+    """The top class in large letters, and a muted line under it."""
+    top = QLabel()
+    top.setObjectName("TopClass")
+    top.setWordWrap(True)
+    detail = QLabel()
+    detail.setObjectName("Muted")
+    detail.setWordWrap(True)
+    return top, detail
+
+
+def scrolling(bars: ProbabilityBars) -> QScrollArea:
+    """``bars`` in a frameless area that scrolls down when there are many classes."""
+    scroll = QScrollArea()
+    scroll.setWidget(bars)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
+
+
 class PicturePanel(QWidget):
     """Top class and certainty, the heat map's controls, one bar per class; the picture beside."""
 
@@ -34,20 +55,11 @@ class PicturePanel(QWidget):
         self._previews: OrderedDict[int, QImage] = OrderedDict()
         self._key: int | None = None
         self.image_view = ImageView()
-        self.top_label = QLabel()
-        self.top_label.setObjectName("TopClass")
-        self.top_label.setWordWrap(True)
-        self.detail_label = QLabel()
-        self.detail_label.setObjectName("Muted")
-        self.detail_label.setWordWrap(True)
+        self.top_label, self.detail_label = result_labels()
         self.bars = ProbabilityBars()
         self.heat_map = HeatMapPanel(self.image_view, runner, settings)
         self.bars.classClicked.connect(self.heat_map.choose_class)
-        self.bars_scroll = QScrollArea()
-        self.bars_scroll.setWidget(self.bars)
-        self.bars_scroll.setWidgetResizable(True)
-        self.bars_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.bars_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bars_scroll = scrolling(self.bars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.addWidget(self.top_label)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowerclf.gui.camera_view import CameraView
 from flowerclf.gui.drop_area import DropArea, FileDropFilter, local_paths, mime_image
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.message_bar import MessageBar
@@ -131,6 +132,11 @@ class PredictTab(QWidget):
         header.addWidget(self.model_box)
         header.addWidget(self.classes_label, 1)
         header.addWidget(self.progress)
+        self.camera_button = QPushButton(self.tr("Camera"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.setToolTip(self.tr("Classify the camera's live picture"))
+        self.camera_button.toggled.connect(lambda _on: self._refresh_state())
+        header.addWidget(self.camera_button)
         header.addWidget(self.open_button)
         header.addWidget(self.export_button)
         header.addWidget(self.clear_button)
@@ -188,6 +194,9 @@ class PredictTab(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.drop_area)
         self.pages.addWidget(self.splitter)
+        self.camera = CameraView(self._session, runner, self._settings)
+        self.camera.snapshotTaken.connect(self.add_image)
+        self.pages.addWidget(self.camera)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(header)
@@ -209,6 +218,7 @@ class PredictTab(QWidget):
 
     def save_settings(self) -> None:
         self._settings.save_splitters("predict", self.splitter, self.right_splitter)
+        self._settings.save_splitters("camera", self.camera.splitter)
 
     # -- the model -------------------------------------------------------------------
 
@@ -371,7 +381,7 @@ class PredictTab(QWidget):
             state = DropArea.NO_MODEL
         self.drop_area.set_state(state, waiting=self.predictions.waiting())
         has_rows = bool(self.predictions.rows())
-        self.pages.setCurrentIndex(1 if has_rows else 0)
+        self.pages.setCurrentIndex(2 if self.camera_button.isChecked() else int(has_rows))
         self.export_button.setEnabled(has_rows)
         self.clear_button.setEnabled(has_rows)
         done, total = self.predictions.progress()

@@ -66,6 +66,16 @@ def pil_to_qimage(image: Image.Image) -> QImage:
     return qimage.copy()  # the QImage above only borrows `data`
 
 
+def qimage_to_pil(image: QImage) -> Image.Image:
+    """Copy a QImage into an RGB PIL image, pixel for pixel (safe in any thread)."""
+    from PIL import Image
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = bytes(rgb.constBits())  # rows padded to bytesPerLine
+    size = (rgb.width(), rgb.height())
+    return Image.frombuffer("RGB", size, data, "raw", "RGB", rgb.bytesPerLine(), 1).copy()
+
+
 def thumbnail_of(image: Image.Image, size: int = THUMBNAIL_SIZE) -> QImage:
     small = image.copy()
     small.thumbnail((size, size))

@@ -18,6 +18,8 @@ BUSY_WORDS = (
     ("evaluate", "Evaluating…"),
     ("predict", "Classifying…"),
 )
+#: Slots busy on and off many times a second that show their own activity (the camera's).
+QUIET_SLOTS = frozenset({"camera"})
 
 
 class StatusLine:
@@ -73,7 +75,7 @@ class StatusLine:
         else:
             self.model_label.setText(tr("Model: none"))
             self.classes_label.setText("")
-        busy = [slot.name for slot in self._runner.busy_slots()]
+        busy = [s.name for s in self._runner.busy_slots() if s.name not in QUIET_SLOTS]
         text = self._override or next(
             (tr(words) for name, words in BUSY_WORDS if name in busy),
             tr("Working…") if busy else "",
