@@ -14,8 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,21 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowerclf.core.events import StopRequest
-from flowerclf.gui import camera_feed
+from flowerclf.gui import camera_feed, predict_tasks
 from flowerclf.gui.camera_feed import CameraFeed
+from flowerclf.gui.camera_words import camera_status_words
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.image_view import ImageView
 from flowerclf.gui.live_classifier import LiveClassifier
+from flowerclf.gui.live_panel import LivePanel
 from flowerclf.gui.message_bar import MessageBar
-from flowerclf.gui.picture_panel import TOP_SHOWN, result_labels, scrolling
-from flowerclf.gui.probability_bars import ProbabilityBars, format_percent
-from flowerclf.gui.session import ModelEntry, Session
+from flowerclf.gui.session import Session
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.splitters import two_panes
-from flowerclf.gui.tasks import Policy, Report, TaskError, TaskRunner
-
-SNAPSHOT_FILTER = "PNG image (*.png);;JPEG image (*.jpg *.jpeg)"
+from flowerclf.gui.tasks import Policy, TaskError, TaskRunner
 
 
 class CameraView(QWidget):
@@ -74,12 +70,8 @@ class CameraView(QWidget):
         self.feed.frameArrived.connect(self._on_frame)
         self.feed.statusChanged.connect(self._show_status)
         self.feed.camerasChanged.connect(self._on_cameras_changed)
-        self.live.shownChanged.connect(self._show_bars)
         self.live.classified.connect(self._show_rate)
         self.live.problem.connect(self._show_problem)
-        session.currentChanged.connect(self._on_model)
-        session.loadingChanged.connect(self._show_model_state)
-        self._on_model(session.current)
         self._show_status(self.feed.status)
 
     # -- layout --------------------------------------------------------------------
@@ -106,7 +98,8 @@ class CameraView(QWidget):
         self.rate_label = QLabel()
         self.rate_label.setObjectName("Muted")
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Camera:")))
+        self.camera_label = QLabel(self.tr("Camera:"))
+        controls.addWidget(self.camera_label)
         controls.addWidget(self.camera_box)
         controls.addWidget(self.pause_button)
         controls.addWidget(self.snapshot_button)
@@ -135,28 +128,15 @@ class CameraView(QWidget):
         self.left.addWidget(status_page)
         self.left.addWidget(self.picture)
 
-        # Right: the top class and the bars, or the way to a model.
-        self.top_label, self.detail_label = result_labels()
-        self.imagenet_button = QPushButton(self.tr("Try ImageNet: 1,000 everyday things"))
-        self.imagenet_button.setToolTip(
-            self.tr("Classify the picture with a network that already knows 1,000 everyday things")
-        )
-        self.imagenet_button.clicked.connect(self.use_imagenet)
-        self.bars = ProbabilityBars()
-        right = QWidget()
-        right.setMinimumWidth(240)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(12, 8, 8, 8)
-        right_layout.addWidget(self.top_label)
-        right_layout.addWidget(self.detail_label)
-        right_layout.addWidget(self.imagenet_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right_layout.addSpacing(6)
-        right_layout.addWidget(scrolling(self.bars), 1)
+        # Right: what the model says, or the way to a model.
+        self.panel = LivePanel(self._session, self.live)
+        self.top_label, self.detail_label = self.panel.top_label, self.panel.detail_label
+        self.bars, self.imagenet_button = self.panel.bars, self.panel.imagenet_button
         self.splitter = two_panes(
             Qt.Orientation.Horizontal,
             "CameraSplitter",
             self.left,
-            right,
+            self.panel,
             stretch=(3, 2),
             sizes=(640, 380),
         )
@@ -194,6 +174,7 @@ class CameraView(QWidget):
         self.camera_box.addItem(name or self.tr("Camera"))
         self.camera_box.setEnabled(False)
         self.feed.start_input(frame_input)
+        self._update_buttons()
 
     def stop(self) -> None:
         """Close the camera; nothing more is classified (the last picture and bars stay)."""
@@ -226,7 +207,9 @@ class CameraView(QWidget):
     def _show_status(self, status: str) -> None:
         live = status == camera_feed.LIVE
         self.live.set_active(live)
-        self.status_text.setText(self.status_words(status, self.feed.detail))
+        if not live and self.is_paused():
+            self.set_paused(False)  # a camera started again is live at once
+        self.status_text.setText(camera_status_words(status, self.feed.detail))
         self.retry_button.setText(
             self.tr("Start the camera") if status == camera_feed.OFF else self.tr("Try again")
         )
@@ -236,38 +219,6 @@ class CameraView(QWidget):
         )
         self.left.setCurrentIndex(1 if live else 0)
         self._update_buttons()
-
-    def status_words(self, status: str, detail: str = "") -> str:
-        """What the view says about the camera in ``status``, in plain words."""
-        library = camera_feed.missing_library(detail)
-        if status == camera_feed.NO_MULTIMEDIA and library:
-            return self.tr(
-                "The camera needs a part of the system that is missing ({library}). Whoever "
-                "looks after this computer can install it with the system's package manager."
-            ).format(library=library)
-        if status == camera_feed.NO_MULTIMEDIA:
-            return self.tr(
-                "The camera needs an optional part of flowerclf (Qt Multimedia) that is not "
-                "installed. Whoever installed flowerclf can add it with:\n\n{command}"
-            ).format(command=camera_feed.INSTALL_COMMAND)
-        if status == camera_feed.NO_CAMERA:
-            return self.tr(
-                "No camera was found. Connect one (or allow the app to use it) and it appears here."
-            )
-        if status == camera_feed.DENIED:
-            return self.tr(
-                "This computer does not allow flowerclf to use the camera. Allow it in the "
-                "system's privacy settings, then try again."
-            )
-        if status == camera_feed.FAILED:
-            return self.tr(
-                "The camera stopped working. Another program may be using it, or it was unplugged."
-            )
-        if status == camera_feed.STARTING:
-            return self.tr("Starting the camera…")
-        if status == camera_feed.OFF:
-            return self.tr("The camera is off.")
-        return ""
 
     # -- frames ----------------------------------------------------------------------
 
@@ -309,63 +260,7 @@ class CameraView(QWidget):
     def is_paused(self) -> bool:
         return self.pause_button.isChecked()
 
-    # -- the model and the bars ---------------------------------------------------------
-
-    def _on_model(self, entry: ModelEntry | None) -> None:
-        self.live.set_classifier(entry.classifier if entry is not None else None)
-        self._show_model_state()
-
-    def use_imagenet(self) -> None:
-        """The ImageNet model: the one already open, or opened now."""
-        opened = [e for e in self._session.models if e.origin == "imagenet"]
-        if opened:
-            self._session.set_current(opened[0])
-        else:
-            self._session.open_imagenet()
-            self._show_model_state()
-
-    def _show_model_state(self) -> None:
-        current = self._session.current
-        self.imagenet_button.setVisible(current is None or current.origin != "imagenet")
-        self.imagenet_button.setEnabled(not self._session.is_loading())
-        if current is None:
-            self.bars.clear()
-            if self._session.is_loading():
-                self.top_label.setText(self.tr("Opening the model…"))
-                self.detail_label.setText("")
-            else:
-                self.top_label.setText(self.tr("No model yet"))
-                self.detail_label.setText(
-                    self.tr(
-                        "Open a model or train one, or try a network that already knows "
-                        "1,000 everyday things."
-                    )
-                )
-        else:
-            self._show_bars()
-
-    def _show_bars(self) -> None:
-        shown = self.live.shown
-        current = self._session.current
-        if current is None:
-            return
-        if shown is None:
-            self.bars.clear()
-            self.top_label.setText("…")
-            self.detail_label.setText(
-                self.tr("Waiting for the picture · {model}").format(model=current.name)
-            )
-            return
-        classes = self.live.classes
-        order = np.argsort(-shown, kind="stable")
-        if len(classes) > TOP_SHOWN * 2:  # ImageNet's 1,000: the ten likeliest
-            order = order[:TOP_SHOWN]
-        self.bars.set_probabilities([classes[i] for i in order], [float(shown[i]) for i in order])
-        best = int(order[0])
-        self.top_label.setText(classes[best])
-        self.detail_label.setText(
-            self.tr("{p} sure · {model}").format(p=format_percent(shown[best]), model=current.name)
-        )
+    # -- news --------------------------------------------------------------------------
 
     def _show_rate(self) -> None:
         rate = self.live.rate()
@@ -401,10 +296,13 @@ class CameraView(QWidget):
         stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd HH.mm.ss")
         start = str(Path(self._settings.folder("snapshots") or ".") / f"camera {stamp}.png")
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save snapshot"), start, SNAPSHOT_FILTER
+            self,
+            self.tr("Save snapshot"),
+            start,
+            self.tr("PNG image (*.png);;JPEG image (*.jpg *.jpeg)"),
         )
         if path and Path(path).suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            path += ".jpg" if chosen.startswith("JPEG") else ".png"
+            path += ".jpg" if "*.jpg" in chosen else ".png"
         return path or None
 
     def save_snapshot(self, path: str | Path) -> bool:
@@ -414,7 +312,7 @@ class CameraView(QWidget):
         path = Path(path)
         self._settings.set_folder("snapshots", str(path.parent))
         return self._save_slot.start(
-            save_image(self._snapshot, path),
+            predict_tasks.save_image(self._snapshot, path),
             f"saving {path.name}",
             on_result=lambda saved: self.message_bar.show_message(
                 self.tr("Saved the snapshot as {path}.").format(path=saved), "success"
@@ -424,24 +322,8 @@ class CameraView(QWidget):
 
     def _update_buttons(self) -> None:
         live = self.feed.status == camera_feed.LIVE
-        self.camera_box.setVisible(self.feed.status != camera_feed.NO_MULTIMEDIA)
+        for widget in (self.camera_label, self.camera_box):
+            widget.setVisible(self.camera_box.count() > 0)  # nothing to choose from: no list
         self.pause_button.setEnabled(live or self.is_paused())
-        self.snapshot_button.setEnabled(self._image is not None)
+        self.snapshot_button.setEnabled(live and self._image is not None)
         self.save_button.setEnabled(self._snapshot is not None)
-
-
-def save_image(image: QImage, path: Path) -> Any:
-    """A task: encode ``image`` for ``path``'s suffix and write it all at once."""
-
-    def run(report: Report, stop: StopRequest) -> Path:
-        from flowerclf.core.files import atomic_write_bytes
-
-        kind = "JPEG" if path.suffix.lower() in (".jpg", ".jpeg") else "PNG"
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, kind, 92 if kind == "JPEG" else -1)
-        data = bytes(QByteArray(buffer.data()).data())
-        buffer.close()
-        return atomic_write_bytes(path, data, what="the snapshot")
-
-    return run

@@ -10,9 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
     QItemSelectionModel,
     QModelIndex,
     QSize,
@@ -43,6 +40,7 @@ from flowerclf.gui.error_words import describe
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.model_tasks import MODEL_SUFFIXES
 from flowerclf.gui.picture_panel import PicturePanel
+from flowerclf.gui.predict_tasks import encode_image
 from flowerclf.gui.predictions import KEY_ROLE, SORT_ROLE, ImageRow, PredictionList
 from flowerclf.gui.session import ModelEntry, Session
 from flowerclf.gui.settings import Settings
@@ -266,11 +264,7 @@ class PredictTab(QWidget):
 
     def add_image(self, image: QImage, name: str = "") -> None:
         """A picture held in memory (pasted or dragged from a browser)."""
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        data = bytes(QByteArray(buffer.data()).data())
-        buffer.close()
+        data = encode_image(image)
         key = self.predictions.add_image(data, name or self.tr("Pasted picture"), image)
         self.panel.remember_preview(key, image)
         self.select_key(key)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
 
 from flowerclf.core.events import StopRequest
@@ -74,6 +75,16 @@ def qimage_to_pil(image: QImage) -> Image.Image:
     data = bytes(rgb.constBits())  # rows padded to bytesPerLine
     size = (rgb.width(), rgb.height())
     return Image.frombuffer("RGB", size, data, "raw", "RGB", rgb.bytesPerLine(), 1).copy()
+
+
+def encode_image(image: QImage, kind: str = "PNG") -> bytes:
+    """``image`` as the bytes of a PNG (or JPEG) file (safe in any thread)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, kind, 92 if kind == "JPEG" else -1)
+    data = bytes(QByteArray(buffer.data()).data())
+    buffer.close()
+    return data
 
 
 def thumbnail_of(image: Image.Image, size: int = THUMBNAIL_SIZE) -> QImage:
@@ -166,5 +177,17 @@ def load_preview(source: str | bytes, max_side: int = PREVIEW_MAX_SIDE) -> TaskF
         image = load_image(source, min_size=max_side // 2)
         image.thumbnail((max_side, max_side))
         return pil_to_qimage(image)
+
+    return run
+
+
+def save_image(image: QImage, path: Path) -> TaskFunction:
+    """Encode ``image`` for ``path``'s suffix (JPEG or PNG) and write it all at once."""
+
+    def run(report: Report, stop: StopRequest) -> Path:
+        from flowerclf.core.files import atomic_write_bytes
+
+        kind = "JPEG" if path.suffix.lower() in (".jpg", ".jpeg") else "PNG"
+        return atomic_write_bytes(path, encode_image(image, kind), what="the snapshot")
 
     return run
