@@ -338,6 +338,14 @@ def build_table(results: dict, sizes, archs: tuple[str, ...]) -> str:
             "< 100",
             _check(stall, 100, higher_is_better=False),
         )
+        idle = camera.get("idle") or {}
+        if idle:
+            fc_row(
+                "  the same with no frames (the machine's own stalls), ms",
+                fmt(idle["max_stall_ms"], 0),
+                "",
+                "",
+            )
         fc_row(
             f"  pictures classified a second; GUI thread per {camera['frame']} frame "
             "(median / p99), ms",

@@ -107,13 +107,18 @@ class LiveClassifier(QObject):
         self._schedule()
 
     def set_active(self, active: bool) -> None:
-        """Frames are coming (the camera runs) or not; inactive, nothing is classified."""
+        """Frames are coming (the camera runs) or not; inactive, nothing is classified.
+
+        The bars go with the camera: they would speak of a picture no longer shown.
+        """
+        if active == self._active:
+            return
         self._active = active
         if not active:
             self._slot.cancel()
             self._kick.stop()
             self._fresh = False
-            self._settle()
+            self._forget()
 
     def set_paused(self, paused: bool) -> None:
         """Paused, the bars stay as they are and no frame is classified."""

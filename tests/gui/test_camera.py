@@ -177,8 +177,13 @@ def test_frames_are_shown_and_the_bars_follow_the_picture(qtbot, camera_tab):
     assert sum(p for _, p in view.bars.entries()) == pytest.approx(1.0, abs=1e-6)
     # The bars glide from one answer to the other, through values in between.
     seen = []
-    view.live.shownChanged.connect(lambda: seen.append(dict(view.bars.entries())["blue"]))
+
+    def record() -> None:
+        seen.append(dict(view.bars.entries())["blue"])
+
+    view.live.shownChanged.connect(record)
     show_until(qtbot, feeder, blue, lambda: dict(view.bars.entries())["blue"] > 0.98)
+    view.live.shownChanged.disconnect(record)
     start = seen[0]  # red's own small share of blue, or a little more if still gliding
     assert start < 0.5 and any(start + 0.02 < p < 0.96 for p in seen)
     assert all(b >= a - 1e-9 for a, b in zip(seen, seen[1:]))  # steadily, never back
@@ -320,6 +325,7 @@ def test_leaving_the_view_or_closing_the_window_stops_the_camera(qtbot, camera_t
     show_until(qtbot, feeder, red, lambda: top_class(view) == "red")
     camera_tab.camera_button.setChecked(False)  # back to the pictures
     assert view.feed.status == camera_feed.OFF
+    assert view.bars.entries() == []  # they spoke of a picture no longer shown
     feeder = Feeder(view)
     camera_tab.camera_button.setChecked(True)
     results = []
