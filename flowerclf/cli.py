@@ -263,6 +263,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
         lines.append(
             f"Created:        {info['created']} (flowerclf {info.get('flowerclf_version')})"
         )
+    origin = info.get("started_from")
+    if isinstance(origin, dict):
+        from flowerclf.core.continuing import describe_origin
+
+        lines.append(f"Started from:   {describe_origin(origin)}")
     training = info.get("training")
     if isinstance(training, dict):
         lines.append("Training settings:")

@@ -135,7 +135,7 @@ MIN_IMAGE_SIZE, MAX_IMAGE_SIZE = 16, 1024
 FIELD_HELP: dict[str, str] = {
     "arch": "the network to fine-tune",
     "weights": "starting weights: imagenet (downloaded once, then cached), none (random), "
-    "or the path of a .pth or .safetensors file",
+    "the path of a .pth or .safetensors file, or a flowerclf model to continue from",
     "freeze_backbone": "train only the new last layer (fast)",
     "epochs": "passes over the training images",
     "batch_size": "images per training step",

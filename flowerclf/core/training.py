@@ -29,6 +29,7 @@ from torch import nn
 from flowerclf.core import checkpoint as checkpoints
 from flowerclf.core import distributed
 from flowerclf.core.config import TrainingConfig
+from flowerclf.core.continuing import continue_from, is_model_file
 from flowerclf.core.data import (
     IMAGENET_MEAN,
     IMAGENET_STD,
@@ -277,10 +278,17 @@ def train(
             f"{len(train_samples)} training and {len(val_samples)} validation images."
         )
     )
-    # Only the first process fetches the starting weights: the others receive them
-    # from it when the processes join (DistributedDataParallel starts from rank 0's).
-    weights = config.weights if world.is_main else "none"
-    network = build_model(config.arch, len(scan.classes), weights, progress)
+    started_from = None
+    if world.is_main and is_model_file(config.weights):
+        # A flowerclf model: its classes are matched by name, its last layer kept where it can.
+        network, started_from = continue_from(
+            config.weights, config.arch, scan.classes, config.image_size, progress
+        )
+    else:
+        # Only the first process fetches the starting weights: the others receive them
+        # from it when the processes join (DistributedDataParallel starts from rank 0's).
+        weights = config.weights if world.is_main else "none"
+        network = build_model(config.arch, len(scan.classes), weights, progress)
     network.to(device=device, memory_format=torch.channels_last)
 
     run = _Run(
@@ -289,6 +297,7 @@ def train(
     run.world = world
     run.checkpoint_path = checkpoint if world.is_main else None
     run.files, run.resume_state = files, state
+    run.started_from = started_from
     result = run.execute()
     distributed.finish(world)
     if not world.is_main:
@@ -403,6 +412,7 @@ class _Run:
         self.world = distributed.SINGLE  # the processes sharing this run
         self.model: nn.Module = network  # what trains: the network, or its DDP wrapper
         self.interruption: str | None = None  # why the run ended early, if not by a stop
+        self.started_from: dict | None = None  # the model file the run continued, if any
 
     # ------------------------------------------------------------------ shared
 
@@ -599,6 +609,8 @@ class _Run:
                 for e in self.history
             ],
         }
+        if self.started_from is not None:
+            metadata["started_from"] = self.started_from
         classifier = Classifier(
             self.network,
             self.config.arch,
