@@ -333,8 +333,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         evaluation = evaluate_folder(model, args.data_dir, progress=printer)
     finally:
         printer.close()
+    comparison = _compare(args, model, evaluation) if args.compare else None
     if args.format == "json":
-        print(json.dumps(evaluation.to_json_dict(), ensure_ascii=False))
+        data = evaluation.to_json_dict()
+        if comparison is not None:
+            data["comparison"] = comparison.to_json_dict()
+        print(json.dumps(data, ensure_ascii=False))
     else:
         print(evaluation.summary())
         print()
@@ -348,10 +352,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
                     f"  {item.path}  is {item.true}, predicted {item.predicted} "
                     f"({percent(item.prob)})"
                 )
+        if comparison is not None:
+            print()
+            print(comparison.format_text())
     if args.report:
         from flowerclf.core.report import write_report
 
-        path = write_report(args.report, evaluation, classifier=model)
+        path = write_report(args.report, evaluation, classifier=model, comparison=comparison)
         print(f"Report written to {path}", file=sys.stderr)
     if not args.no_save and Path(args.model).suffix.lower() == ".safetensors":
         # the score travels with the model, for 'flowerclf info' and the app
@@ -359,6 +366,27 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         model.metadata["evaluation"]["dataset"] = str(Path(args.data_dir).resolve())
         save_model(model, args.model)
     return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, model, evaluation):
+    """``evaluate --compare A``: the earlier model A on the same folder, beside this one."""
+    from flowerclf.core.comparison import compare_on_folder
+    from flowerclf.core.modelfile import load_model
+
+    baseline = load_model(args.compare, device=args.device)
+    printer = ProgressPrinter()
+    try:
+        return compare_on_folder(
+            baseline,
+            model,
+            args.data_dir,
+            Path(args.compare).name,
+            Path(args.model).name,
+            evaluation_b=evaluation,
+            progress=printer,
+        )
+    finally:
+        printer.close()
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -514,6 +542,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data_dir", metavar="DATA_DIR")
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.add_argument("--report", metavar="REPORT.html", help="also write an HTML report")
+    p.add_argument(
+        "--compare",
+        metavar="OTHER_MODEL",
+        help="also evaluate OTHER_MODEL (say, an earlier one) on the same folder and show "
+        "what changed: accuracy, per-class F1, photos now right and now wrong",
+    )
     p.add_argument(
         "--no-save", action="store_true", help="do not store the result in the model file"
     )

@@ -29,6 +29,7 @@ from flowerclf.core.evaluation import Evaluation, ReviewItem
 from flowerclf.core.files import atomic_write_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from flowerclf.core.comparison import Comparison
     from flowerclf.core.events import EpochEvent
     from flowerclf.core.predict import Classifier
     from flowerclf.core.training import TrainingResult
@@ -368,6 +369,11 @@ def _settings_rows(
             continue
         label = _MODEL_LABELS.get(key, key.replace("_", " ").capitalize())
         model_rows.append((label, _setting_value(key, value)))
+    origin = metadata.get("started_from")
+    if isinstance(origin, Mapping):
+        from flowerclf.core.continuing import describe_origin
+
+        model_rows.append(("Started from", describe_origin(dict(origin))))
     training = metadata.get("training")
     training_rows = []
     if isinstance(training, Mapping):
@@ -484,13 +490,16 @@ def render_report(
     step_losses: Sequence[float] | None = None,
     review_limit: int = 12,
     title: str | None = None,
+    comparison: Comparison | None = None,
 ) -> str:
     """The report as an HTML string.
 
     ``evaluation`` gives the confusion matrix, per-class metrics and images to
     review (by default the one stored in the metadata). ``classifier`` gives the
     architecture, classes and, by default, ``metadata`` (training settings,
-    history...). ``history`` is a list of :class:`EpochEvent` or their dict form
+    history...). ``comparison`` (a :class:`~flowerclf.core.comparison.Comparison`)
+    adds a section after the summary: this model beside another on the same
+    photos. ``history`` is a list of :class:`EpochEvent` or their dict form
     (by default ``metadata["history"]``); ``step_losses`` the loss of every
     training batch, for a finer loss curve. The ``review_limit`` worst images
     are shown as thumbnails. Sections missing their data say so.
@@ -589,9 +598,15 @@ def render_report(
     else:
         confusion = per_class = review = '<p class="note">No evaluation is available.</p>'
 
+    compared = ""
+    if comparison is not None:
+        from flowerclf.core.report_comparison import comparison_section
+
+        compared = comparison_section(comparison, review_limit)
     body = "".join(
         [
             _section("summary", "Summary", summary),
+            compared,
             _section("settings", "Training settings", settings),
             _section("curves", "Loss and accuracy", curves),
             _section("confusion", "Confusion matrix", confusion),
@@ -612,7 +627,7 @@ def write_report(path: str | Path, evaluation: Evaluation | None = None, **optio
     """Write one self-contained HTML report and return its path.
 
     ``options`` are those of :func:`render_report`: ``classifier``, ``metadata``,
-    ``history``, ``step_losses``, ``review_limit`` and ``title``. The file is
+    ``history``, ``step_losses``, ``review_limit``, ``title`` and ``comparison``. The file is
     written all at once or not at all; a failure raises
     :class:`~flowerclf.core.errors.WriteError` (kind ``write_failed``).
     """
