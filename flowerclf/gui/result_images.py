@@ -87,14 +87,15 @@ class ResultImages(QTabWidget):
         )
 
     def show_evaluation(self, shown: ShownEvaluation | None) -> None:
-        self.cell_images.clear()
+        # set_items, not clear(): the lists forget their rows, so a late thumbnail finds none
+        self.cell_images.set_items([])
         self.cell_label.setText(
             self.tr("Click a cell of the confusion matrix to see its images here.")
         )
         self.setTabText(self.cell_page_index, self.tr("Images of the cell"))
         self.setCurrentIndex(self.review_page_index)
         if shown is None:
-            self.review_list.clear()
+            self.review_list.set_items([])
             self.refresh_buttons()
             return
         evaluation = shown.evaluation

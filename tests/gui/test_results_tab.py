@@ -240,3 +240,20 @@ def test_export_report_writes_valid_html(
     assert {"html", "table"} <= parser.seen
     assert "Confusion" in text
     assert "report.html" in window.results_tab.message_bar.text()
+
+
+def test_thumbnails_arriving_after_the_list_emptied_are_dropped(qtbot, window, classifier):
+    """A model without an evaluation right after one with: its late thumbnails find no row."""
+    from flowerclf.core.predict import Classifier
+
+    tab = window.results_tab
+    window.session.add_model(classifier, "colours")
+    assert tab.review_list.paths()  # the stored evaluation's images, thumbnails on their way
+    bare = Classifier(classifier.network, classifier.arch, classifier.classes, image_size=32)
+    window.session.add_model(bare, "no evaluation")
+    assert tab.review_list.paths() == []
+    _wait_thumbnails(qtbot, tab)  # a row left behind would raise here, in the thumbnail slot
+    assert (
+        tab.review_list.item_for(str(classifier.metadata["evaluation"]["review"][0]["path"]))
+        is None
+    )
