@@ -29,7 +29,9 @@ from flowerclf.core.config import ARCHITECTURES, TrainingConfig
 from flowerclf.gui.settings import Settings
 
 LEARNING_RATES = ["0.001", "0.0003", "0.0001", "0.00003", "0.00001"]
-WEIGHTS_FILTER = "PyTorch weights (*.pth *.pt *.safetensors);;All files (*)"
+WEIGHTS_FILTER = "Models and PyTorch weights (*.safetensors *.pth *.pt);;All files (*)"
+#: The weights choice that starts from the session's current model.
+THIS_MODEL = "model"
 #: The TrainingConfig fields this form shows (and remembers between runs).
 SHOWN_FIELDS = (
     "arch",
@@ -59,6 +61,7 @@ class TrainOptions(QGroupBox):
         super().__init__(self.tr("Options"), parent)
         self._settings = settings
         self._weights_file = ""
+        self._model: tuple[str, str, int] | None = None  # the offered model: file, arch, size
         self._build()
         self.restore()
 
@@ -81,12 +84,13 @@ class TrainOptions(QGroupBox):
         self.weights_box = QComboBox()
         self.weights_box.addItem(self.tr("ImageNet (recommended)"), "imagenet")
         self.weights_box.addItem(self.tr("None: start from scratch"), "none")
-        self.weights_box.addItem(self.tr("From a file…"), "file")
+        self.weights_box.addItem(self.tr("From a model or weights file…"), "file")
         self.weights_box.setToolTip(
             self.tr(
                 "What the network already knows before it sees your photos. Starting from "
                 "ImageNet (a million everyday photos) needs far fewer photos of your own; "
-                "from scratch needs many more photos and epochs."
+                "from scratch needs many more photos and epochs. Starting from a model of "
+                "yours continues it: its classes keep what they learnt, new classes are added."
             )
         )
         self.weights_box.activated.connect(self._on_weights_activated)
@@ -209,6 +213,54 @@ class TrainOptions(QGroupBox):
     def _on_weights_activated(self, index: int) -> None:
         if self.weights_box.itemData(index) == "file":
             self.choose_weights_file_dialog()
+        elif self.weights_box.itemData(index) == THIS_MODEL and self._model is not None:
+            self._follow_model(self._model[1], self._model[2])
+
+    def offer_model(self, name: str | None, path: str | None, arch: str = "", size: int = 0):
+        """Offer "Start from: this model" for the session's current model (None: no offer).
+
+        ``path`` is a flowerclf model file holding it (its own file, or its copy in
+        the recovery folder while it is unsaved).
+        """
+        index = self.weights_box.findData(THIS_MODEL)
+        chosen = self.weights_box.currentData() == THIS_MODEL
+        if path is None or name is None:
+            self._model = None
+            if index >= 0:
+                self.weights_box.removeItem(index)
+            if chosen:
+                self.weights_box.setCurrentIndex(self.weights_box.findData("imagenet"))
+            return
+        self._model = (path, arch, size)
+        label = self.tr("Start from: this model ({name})").format(name=name)
+        if index < 0:
+            self.weights_box.insertItem(0, label, THIS_MODEL)
+            index = 0
+        self.weights_box.setItemText(index, label)
+        tip = self.tr(
+            "Continue training {name}: its classes keep what they learnt, new classes are "
+            "added, and classes no longer in the folder are dropped. Uses its network ({arch}) "
+            "and image size ({size} px)."
+        ).format(name=name, arch=arch, size=size)
+        self.weights_box.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        if chosen:
+            self._follow_model(arch, size)
+
+    def start_from_model(self) -> bool:
+        """Choose "Start from: this model"; False when no model is offered."""
+        index = self.weights_box.findData(THIS_MODEL)
+        if index < 0 or self._model is None:
+            return False
+        self.weights_box.setCurrentIndex(index)
+        self._follow_model(self._model[1], self._model[2])
+        return True
+
+    def _follow_model(self, arch: str, size: int) -> None:
+        """A model is continued as the same network, on pictures of the size it learnt on."""
+        if arch:
+            _select(self.arch_box, arch)
+        if size:
+            self.size_spin.setValue(int(size))
 
     def choose_weights_file_dialog(self) -> bool:
         """Pick a starting weights file; False (and the old choice kept) if cancelled."""
@@ -219,6 +271,9 @@ class TrainOptions(QGroupBox):
         if path:
             self.set_weights(path)
             self._settings.set_folder("weights", str(Path(path).parent))
+            model = _model_file_info(path)
+            if model is not None:
+                self._follow_model(*model)
             return True
         self.set_weights(self._weights_file or "imagenet")
         return False
@@ -231,15 +286,15 @@ class TrainOptions(QGroupBox):
         self._weights_file = weights
         index = self.weights_box.findData(weights)
         if index < 0:
-            # Keep one file entry at most, just above "From a file…".
+            # Keep one file entry at most, just above "From a model or weights file…".
             for i in range(self.weights_box.count()):
-                if self.weights_box.itemData(i) not in ("imagenet", "none", "file"):
+                if self.weights_box.itemData(i) not in ("imagenet", "none", "file", THIS_MODEL):
                     self.weights_box.removeItem(i)
                     break
             label = self.tr("File: {name}").format(name=Path(weights).name)
-            self.weights_box.insertItem(2, label, weights)
-            self.weights_box.setItemData(2, weights, Qt.ItemDataRole.ToolTipRole)
-            index = 2
+            index = self.weights_box.findData("file")
+            self.weights_box.insertItem(index, label, weights)
+            self.weights_box.setItemData(index, weights, Qt.ItemDataRole.ToolTipRole)
         self.weights_box.setCurrentIndex(index)
 
     # -- the config ----------------------------------------------------------------------------
@@ -254,6 +309,8 @@ class TrainOptions(QGroupBox):
         weights = self.weights_box.currentData()
         if weights == "file":
             weights = self._weights_file or defaults.weights
+        elif weights == THIS_MODEL:
+            weights = self._model[0] if self._model is not None else defaults.weights
         return replace(
             defaults,
             arch=self.arch_box.currentData() or defaults.arch,
@@ -296,12 +353,29 @@ class TrainOptions(QGroupBox):
         stored: dict[str, Any] = {
             key: self._settings.get(f"train/{key}", defaults[key]) for key in SHOWN_FIELDS
         }
+        weights = str(stored.get("weights") or "")
+        if weights not in ("imagenet", "none") and not Path(weights).is_file():
+            stored["weights"] = defaults["weights"]  # a file since moved, or a model since saved
         self.set_config(TrainingConfig.from_mapping(stored, lenient=True))
 
     def save(self) -> None:
         config = self.config().as_metadata()
         for key in SHOWN_FIELDS:
             self._settings.set(f"train/{key}", config[key])
+
+
+def _model_file_info(path: str) -> tuple[str, int] | None:
+    """The network and image size of a flowerclf model file (its header only), else None."""
+    if not path.lower().endswith(".safetensors"):
+        return None
+    from flowerclf.core.errors import FlowerclfError
+    from flowerclf.core.modelfile import read_model_info
+
+    try:
+        info = read_model_info(path)
+    except FlowerclfError:
+        return None  # a plain weights file: nothing to follow
+    return str(info.get("architecture") or ""), int(info.get("image_size") or 0)
 
 
 def _spin(low: int, high: int, tip: str) -> QSpinBox:

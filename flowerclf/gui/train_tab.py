@@ -42,6 +42,7 @@ from flowerclf.gui.loss_chart import LossChart
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.splitters import two_panes
+from flowerclf.gui.start_from import offer_current_model
 from flowerclf.gui.tasks import TaskError
 from flowerclf.gui.train_options import TrainOptions
 from flowerclf.gui.training_run import IDLE, RUNNING, STOPPING, TrainingRun
@@ -79,6 +80,7 @@ class TrainTab(QWidget):
         self.dataset = DatasetSummary()
         self.dataset.folder_button.clicked.connect(self.choose_folder_dialog)
         self.options = TrainOptions(self._settings)
+        offer_current_model(self.run.session, self.options)
 
         self.start_action = QAction(self.tr("&Start training"), self)
         self.start_action.setShortcut(QKeySequence(Qt.Key.Key_F5))

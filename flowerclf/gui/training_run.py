@@ -63,6 +63,11 @@ class TrainingRun(QObject):
         self.entry: Any = None  # the session's model of the last run, if it kept one
         self._continuing: Any = None  # the model a continued run replaces
 
+    @property
+    def session(self) -> Session:
+        """The session a finished run's model joins."""
+        return self._session
+
     # -- the dataset -----------------------------------------------------------------------
 
     def set_folder(self, folder: str) -> bool:
