@@ -41,6 +41,21 @@ def evaluate_folder(classifier: Classifier, folder: str | Path) -> TaskFunction:
     return run
 
 
+def compare_models(
+    model_a: Classifier, model_b: Classifier, folder: str | Path, name_a: str, name_b: str
+) -> TaskFunction:
+    """Evaluate both models on a folder (B first) and compare them: a core Comparison."""
+
+    def run(report: Report, stop: StopRequest) -> Any:
+        from flowerclf.core.comparison import compare_on_folder
+
+        return compare_on_folder(
+            model_a, model_b, folder, name_a, name_b, progress=report, stop=stop
+        )
+
+    return run
+
+
 # -- thumbnails --------------------------------------------------------------------------
 
 
@@ -146,8 +161,10 @@ def write_report(
     evaluation: Any,
     classifier: Classifier | None,
     training: Any = None,
+    comparison: Any = None,
 ) -> TaskFunction:
-    """Write the HTML report; with ``training`` (a TrainingResult) the curves come too.
+    """Write the HTML report; with ``training`` (a TrainingResult) the curves come too, and
+    with ``comparison`` (a core Comparison) the model beside another.
 
     The result is the path written.
     """
@@ -156,8 +173,8 @@ def write_report(
         from flowerclf.core import report as core_report
 
         if training is not None and evaluation is getattr(training, "evaluation", None):
-            return core_report.write_training_report(path, training)
-        options: dict[str, Any] = {"classifier": classifier}
+            return core_report.write_training_report(path, training, comparison=comparison)
+        options: dict[str, Any] = {"classifier": classifier, "comparison": comparison}
         if training is not None:
             options.update(history=training.history, step_losses=training.step_losses)
         return core_report.write_report(path, evaluation, **options)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.core.events import StageEvent
-from flowerclf.gui import insight_tasks
+from flowerclf.gui import insight_tasks, results_words
 from flowerclf.gui.class_metrics import class_metrics_table, fill_class_metrics
+from flowerclf.gui.comparison_view import ComparisonView
 from flowerclf.gui.confusion_matrix import ConfusionMatrix
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.probability_bars import format_percent
+from flowerclf.gui.report_export import ReportExport
 from flowerclf.gui.result_images import ResultImages
 from flowerclf.gui.session import ModelEntry, Session, ShownEvaluation
 from flowerclf.gui.settings import Settings
@@ -57,13 +59,17 @@ class ResultsTab(QWidget):
         self._session = session
         self._settings = settings
         self._shown: ShownEvaluation | None = None
+        self._comparing = False  # the comparison page is shown
         self._cell: tuple[int, int] | None = None
         self._runner = runner
         self._evaluating = runner.slot("evaluate", Policy.EXCLUSIVE)
-        self._reporting = runner.slot("report", Policy.EXCLUSIVE)
+        self._report = ReportExport(
+            runner, settings, self._on_report_written, self._show_problem, self._refresh
+        )
         self._build()
         session.currentChanged.connect(self._on_current_model)
         session.evaluationChanged.connect(self._on_evaluation_changed)
+        session.modelsChanged.connect(self._refresh)
         self._refresh()
 
     # -- layout ---------------------------------------------------------------------------
@@ -95,14 +101,17 @@ class ResultsTab(QWidget):
             "scores and the images to review"
         )
         self.export_button.clicked.connect(self.export_report_dialog)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr("Set the current model beside another of yours"))
+        self.compare_button.clicked.connect(lambda: self.show_comparison(True))
 
         header = QHBoxLayout()
         header.addWidget(self.accuracy_label)
         header.addSpacing(12)
         header.addWidget(self.summary_label, 1)
-        header.addWidget(self.progress)
-        header.addWidget(self.stop_button)
-        header.addWidget(self.evaluate_button)
+        for button in (self.progress, self.stop_button, self.evaluate_button):
+            header.addWidget(button)
+        header.addWidget(self.compare_button)
         header.addWidget(self.export_button)
 
         # Empty state: what to do to get results.
@@ -167,16 +176,26 @@ class ResultsTab(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(empty)
         self.pages.addWidget(self.splitter)
+        self.comparison = ComparisonView(self._session, self._runner, self._settings, self.images)
+        self.comparison.backRequested.connect(lambda: self.show_comparison(False))
+        self.comparison.problem.connect(self._show_problem)
+        self.pages.addWidget(self.comparison)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(header)
         layout.addWidget(self.pages, 1)
 
-        self._settings.restore_splitters("results", self.splitter, self.left_splitter)
+        self._splitters = (self.splitter, self.left_splitter, self.comparison.splitter)
+        self._settings.restore_splitters("results", *self._splitters)
 
     def save_settings(self) -> None:
-        self._settings.save_splitters("results", self.splitter, self.left_splitter)
+        self._settings.save_splitters("results", *self._splitters)
+
+    def show_comparison(self, shown: bool) -> None:
+        """Show the comparison page (or back to the current model's results)."""
+        self._comparing = shown
+        self._refresh()
 
     # -- which evaluation ----------------------------------------------------------------
 
@@ -294,14 +313,7 @@ class ResultsTab(QWidget):
         if entry in self._session.models:
             self._session.set_evaluation(entry, ShownEvaluation(evaluation, source))
         if evaluation.skipped:
-            names = ", ".join(path.name for path, _ in evaluation.skipped[:5])
-            more = "…" if len(evaluation.skipped) > 5 else ""
-            self.message_bar.show_message(
-                self.tr("{n} file(s) could not be read and were left out: {names}").format(
-                    n=len(evaluation.skipped), names=names + more
-                ),
-                "warning",
-            )
+            self.message_bar.show_message(results_words.left_out(evaluation.skipped), "warning")
 
     def _show_problem(self, error: TaskError) -> None:
         self.message_bar.show_message(describe(error), "error", details=error.details)
@@ -312,10 +324,7 @@ class ResultsTab(QWidget):
         if self._session.current is None:
             self.message_bar.show_message(self.tr("There is no model to report on yet."), "info")
             return
-        start = Path(self._settings.folder("export") or ".") / "flowerclf-report.html"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), str(start), self.tr("Web page (*.html)")
-        )
+        path = self._report.ask_path(self)
         if path:
             self.export_report(path)
 
@@ -324,28 +333,16 @@ class ResultsTab(QWidget):
         entry = self._session.current
         if entry is None:
             return False
-        path = Path(path)
-        if path.suffix.lower() not in (".html", ".htm"):
-            path = path.with_name(path.name + ".html")
-        shown = self._shown
-        started = self._reporting.start(
-            insight_tasks.write_report(
-                path,
-                shown.evaluation if shown is not None else None,
-                entry.classifier,
-                shown.training if shown is not None else None,
-            ),
-            "writing the report",
-            on_result=lambda written: self.message_bar.show_message(
-                self.tr("Saved the report to {path}.").format(path=written), "success"
-            ),
-            on_error=self._show_problem,
-            on_done=self._refresh,
-        )
+        comparison = self.comparison.comparison_for(entry)
+        started = self._report.export(path, entry, self._shown, comparison)
         if started:
-            self._settings.set_folder("export", str(path.parent))
             self._refresh()
         return started
+
+    def _on_report_written(self, path: Path) -> None:
+        self.message_bar.show_message(
+            self.tr("Saved the report to {path}.").format(path=path), "success"
+        )
 
     # -- state --------------------------------------------------------------------------------
 
@@ -354,29 +351,22 @@ class ResultsTab(QWidget):
         shown = self._shown
         evaluating = self._evaluating.is_busy()
         self.evaluate_button.setEnabled(has_model and not evaluating)
-        self.export_button.setEnabled(has_model and not self._reporting.is_busy())
+        self.export_button.setEnabled(has_model and not self._report.is_busy())
         self.progress.setVisible(evaluating)
         self.stop_button.setVisible(evaluating)
         self.stop_button.setEnabled(evaluating and not self._evaluating.stopping)
+        self._comparing = self._comparing and has_model
+        self.compare_button.setEnabled(len(self._session.models) > 1 and not self._comparing)
+        if self._comparing:
+            self.pages.setCurrentWidget(self.comparison)
+            self.accuracy_label.setText(self.tr("Compared"))
+            self.summary_label.setText("")
+            return
         if shown is None:
             self.pages.setCurrentIndex(0)
             self.accuracy_label.setText("")
             self.summary_label.setText("")
-            if not has_model:
-                self.empty_label.setText(
-                    self.tr(
-                        "Open or train a model to see how well it does: which classes it "
-                        "confuses, and which pictures it gets wrong."
-                    )
-                )
-            else:
-                self.empty_label.setText(
-                    self.tr(
-                        "This model has not been evaluated yet.\n\nClick “Evaluate on a "
-                        "folder…” and choose a folder of labelled photos (one sub-folder per "
-                        "class) to see where it goes wrong."
-                    )
-                )
+            self.empty_label.setText(results_words.empty(has_model))
             return
         evaluation = shown.evaluation
         self.pages.setCurrentIndex(1)
