@@ -87,7 +87,7 @@ class ComparisonView(QWidget):
 
     def _build(self) -> None:
         self.current_label = QLabel()
-        self.current_label.setObjectName("TopClass")
+        self.current_label.setTextFormat(Qt.TextFormat.RichText)
         self.other_box = QComboBox()
         self.other_box.setToolTip(self.tr("The model to compare with (A); any of this session's"))
         self.other_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -108,7 +108,7 @@ class ComparisonView(QWidget):
 
         choose = QHBoxLayout()
         choose.addWidget(self.current_label)
-        choose.addWidget(QLabel(self.tr("compared with")))
+        choose.addWidget(QLabel(self.tr("compared with <b>A</b>:")))
         choose.addWidget(self.other_box, 1)
         choose.addWidget(QLabel(self.tr("on")))
         choose.addWidget(self.folder_button, 1)
@@ -170,7 +170,7 @@ class ComparisonView(QWidget):
         if index >= 0:
             self.other_box.setCurrentIndex(index)
         name = current.name if current is not None else self.tr("No model")
-        self.current_label.setText(name)
+        self.current_label.setText(self.tr("<b>B</b>: {name}").format(name=html.escape(name)))
         if self._of is not None and self._of[0] is not current:
             self._show(None)  # the comparison shown is of another model
         self._refresh()
@@ -259,6 +259,15 @@ class ComparisonView(QWidget):
         self._show(comparison)
         self.compared.emit(comparison)
 
+    def headline(self) -> str:
+        """The two accuracies in a few characters ("" before a comparison)."""
+        c = self.comparison
+        if c is None:
+            return self.tr("Compare two models")
+        return self.tr("A {a} → B {b}").format(
+            a=format_percent(c.accuracy_a), b=format_percent(c.accuracy_b)
+        )
+
     def comparison_for(self, entry: ModelEntry | None) -> Comparison | None:
         """The comparison shown, if it is of ``entry`` (for its report)."""
         if self._of is None or entry is None or self._of[0] is not entry:
@@ -277,12 +286,16 @@ class ComparisonView(QWidget):
             comparison,
             [
                 self.tr("Class"),
-                self.tr("A: F1"),
-                self.tr("B: F1"),
+                self.tr("A: {name}").format(name=_short(names[0])),
+                self.tr("B: {name}").format(name=_short(names[1])),
                 self.tr("Change"),
                 self.tr("Images"),
             ],
         )
+        for column, name in ((1, names[0]), (2, names[1])):
+            self.class_table.horizontalHeaderItem(column).setToolTip(
+                self.tr("F1 of {name}: precision and recall in one number").format(name=name)
+            )
         right = comparison.now_right if comparison else []
         wrong = comparison.now_wrong if comparison else []
         self.now_right.set_changes(right, *names)
@@ -345,3 +358,7 @@ class ComparisonView(QWidget):
         self.progress.setVisible(busy)
         self.stop_button.setVisible(busy)
         self.stop_button.setEnabled(busy and not self._slot.stopping)
+
+
+def _short(name: str, limit: int = 16) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -179,6 +179,7 @@ class ResultsTab(QWidget):
         self.comparison = ComparisonView(self._session, self._runner, self._settings, self.images)
         self.comparison.backRequested.connect(lambda: self.show_comparison(False))
         self.comparison.problem.connect(self._show_problem)
+        self.comparison.compared.connect(lambda _comparison: self._refresh())
         self.pages.addWidget(self.comparison)
 
         layout = QVBoxLayout(self)
@@ -359,7 +360,7 @@ class ResultsTab(QWidget):
         self.compare_button.setEnabled(len(self._session.models) > 1 and not self._comparing)
         if self._comparing:
             self.pages.setCurrentWidget(self.comparison)
-            self.accuracy_label.setText(self.tr("Compared"))
+            self.accuracy_label.setText(self.comparison.headline())
             self.summary_label.setText("")
             return
         if shown is None:
