@@ -73,3 +73,21 @@ def test_an_unsaved_trained_model_starts_from_its_recovery_copy_and_the_run_reco
     assert origin["file"] == first.recovery_path.name
     assert origin["classes"] == ["blue", "red"] and origin["added_classes"] == ["green"]
     assert window.session.current is not first
+
+
+def test_a_model_file_chosen_as_weights_sets_its_network_and_size(window, model_file, monkeypatch):
+    from flowerclf.gui import train_options
+
+    options = window.train_tab.options
+    options.restore_defaults()
+    assert options.config().arch == "resnet34"
+    monkeypatch.setattr(
+        train_options.QFileDialog, "getOpenFileName", lambda *args: (str(model_file), "")
+    )
+    assert options.choose_weights_file_dialog()
+    config = options.config()
+    assert (config.weights, config.arch, config.image_size) == (
+        str(model_file),
+        "resnet18",
+        IMAGE_SIZE,
+    )
