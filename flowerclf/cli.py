@@ -399,6 +399,45 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_describe(args: argparse.Namespace) -> int:
+    from flowerclf.core.architecture import describe_architecture
+
+    arch, image_size, classes = args.arch, args.image_size, args.classes
+    if args.model is not None:
+        from flowerclf.core.imagenet import imagenet_arch, is_imagenet_name
+
+        if is_imagenet_name(args.model):
+            found = (imagenet_arch(args.model), 224, 1000)
+        else:
+            from flowerclf.core.modelfile import read_model_info
+
+            info = read_model_info(args.model)
+            found = (info.get("architecture"), info.get("image_size"), info.get("num_classes"))
+            if found[0] is None:  # an old file: its weights say what they are
+                from flowerclf.core.modelfile import load_model
+
+                found = (load_model(args.model).arch, *found[1:])
+        # What is given on the command line wins over what the file says.
+        arch, image_size, classes = (
+            found[i] if given is None else given
+            for i, given in enumerate((arch, image_size, classes))
+        )
+    if arch is None:
+        print("flowerclf: describe needs --arch NAME or a model file.", file=sys.stderr)
+        return EXIT_USAGE
+    table = describe_architecture(
+        arch, 224 if image_size is None else image_size, 1000 if classes is None else classes
+    )
+    if args.format == "json":
+        print(json.dumps(table.as_json(), ensure_ascii=False))
+    else:
+        print(
+            f"{table.arch} at {table.image_size}×{table.image_size} px, {table.num_classes} classes"
+        )
+        print(table.format_table())
+    return EXIT_OK
+
+
 def training_config(args: argparse.Namespace) -> TrainingConfig:
     """The TrainingConfig of parsed ``train`` options: every field has its option."""
     return TrainingConfig(**{f.name: getattr(args, f.name) for f in fields(TrainingConfig)})
@@ -578,6 +617,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the maths runs (default: %(default)s)",
     )
     p.set_defaults(run=_cmd_explain)
+
+    p = sub.add_parser(
+        "describe",
+        help="the stage table of a network: output sizes, blocks, parameters, multiply-adds",
+        description="The ResNet stage table of an architecture (or of a model file's), "
+        "measured on the network itself: conv1, the max pool, conv2_x to conv5_x and the last "
+        "layer, with output sizes, blocks, channels, parameters and multiply-adds.",
+    )
+    p.add_argument("model", nargs="?", metavar="MODEL", help="a model file (or imagenet:ARCH)")
+    p.add_argument("--arch", default=None, metavar="ARCH", help=", ".join(ARCHITECTURES))
+    p.add_argument(
+        "--image-size", type=int, default=None, help="input side in pixels (default: 224)"
+    )
+    p.add_argument(
+        "--classes", type=int, default=None, help="outputs of the last layer (default: 1000)"
+    )
+    p.add_argument("--format", default="table", choices=("table", "json"))
+    p.set_defaults(run=_cmd_describe)
 
     p = sub.add_parser(
         "import-tutorial",

@@ -387,9 +387,9 @@ def test_train_help_does_not_import_torch():
 @pytest.mark.parametrize(
     "argv",
     [
-        ["describe", "--arch", "resnet18"],
+        ["describ", "--arch", "resnet18"],
         ["trian", "data", "-o", "m.safetensors"],
-        ["describe"],
+        ["inspect"],
     ],
 )
 def test_an_unknown_command_is_a_usage_error_not_a_window(argv, monkeypatch, capsys, tmp_path):
@@ -522,3 +522,58 @@ def test_progress_off_a_terminal_is_a_line_every_ten_percent():
     assert [line[:4] for line in lines] == ["  1%"] + [f"{p:3d}%" for p in range(10, 101, 10)]
     assert "\r" not in err.getvalue() and "|" not in err.getvalue()
     assert out.getvalue().startswith("epoch 1/1: train loss 0.5000")
+
+
+# -- describe ------------------------------------------------------------------------------
+
+
+def test_describe_prints_the_stage_table_as_json(capsys):
+    assert main(["describe", "--arch", "resnet50", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["arch"] == "resnet50" and data["image_size"] == 224
+    assert data["total"] == {"params": 25_557_032, "macs": data["total"]["macs"]}
+    assert round(data["total"]["macs"] / 1e9, 2) == 4.09
+    names = [row["stage"] for row in data["stages"]]
+    assert names == ["conv1", "pool", "conv2_x", "conv3_x", "conv4_x", "conv5_x", "fc"]
+    for row in data["stages"]:
+        assert isinstance(row["output_size"], list) and len(row["output_size"]) == 2
+        assert isinstance(row["blocks"], int) and isinstance(row["block"], str)
+        for key in ("channels_out", "params", "macs"):
+            assert isinstance(row[key], int)
+    assert [row["blocks"] for row in data["stages"][2:6]] == [3, 4, 6, 3]
+    assert {row["block"] for row in data["stages"][2:6]} == {"bottleneck"}
+    assert sum(row["params"] for row in data["stages"]) == data["total"]["params"]
+
+
+def test_describe_takes_image_size_and_classes(capsys):
+    assert main(["describe", "--arch", "resnet18", "--image-size", "160", "--classes", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "80×80" in out and "5×5" in out and "5-d fc" in out
+    assert "[3×3, 64; 3×3, 64] ×2" in out
+    assert out.splitlines()[-1].split()[0] == "total"
+
+
+def test_describe_reads_a_model_file(trained, capsys):
+    model, _ = trained
+    assert main(["describe", str(model), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    saved = load_model(model)
+    assert (data["arch"], data["image_size"]) == (saved.arch, saved.image_size)
+    assert data["stages"][-1]["channels_out"] == len(saved.classes)
+    assert data["total"]["params"] == sum(p.numel() for p in saved.network.parameters())
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["describe", "--arch", "resnet19"], "--arch: Unknown architecture 'resnet19'"),
+        (["describe"], "--arch NAME or a model file"),
+        (["describe", "--arch", "resnet18", "--image-size", "8"], "--image-size"),
+        (["describe", "--arch", "resnet18", "--classes", "0"], "--classes"),
+    ],
+)
+def test_describe_mistakes_end_with_one_plain_line(argv, words, capsys):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and words in captured.err
