@@ -76,7 +76,8 @@ class Stage:
     ``width`` is the channels of a block's 3×3 convolution, ``cardinality`` its
     groups and ``group_width`` the channels per group; ``expansion`` is the
     block's output over its bottleneck width (4 in ResNet-50, 2 in Wide ResNet
-    and ResNeXt, whose 3×3 is twice as wide). A residual stage's first block
+    and ResNeXt, whose 3×3 is twice as wide) and ``widening`` the 3×3's width over a
+    plain bottleneck's (2 in Wide ResNet and ResNeXt). A residual stage's first block
     has a 1×1 projection shortcut with ``stride`` when channels or size change
     (``projection``).
     """
@@ -96,6 +97,7 @@ class Stage:
     cardinality: int | None = None
     group_width: int | None = None
     expansion: float | None = None
+    widening: float | None = None
     projection: bool = False
 
     @property
@@ -242,13 +244,14 @@ def _residual_stage(name: str, layer: nn.Module, shape: tuple[int, ...], counts:
     layers = _conv_layers(last)
     middle = layers[1]  # the 3×3 of a bottleneck; a basic block's second 3×3
     channels_out = layers[-1].channels
-    expansion = getattr(type(last), "expansion", 1)
+    # torchvision's blocks say how much wider their output is than a plain bottleneck's 3×3.
+    planes = channels_out // getattr(type(last), "expansion", 1)
     width = middle.channels
     if len(layers) == 2:
         kind = BASIC
     elif middle.groups > 1:
         kind = GROUPED
-    elif width * expansion > channels_out:  # wider than planes = channels_out / expansion
+    elif width > planes:
         kind = WIDE
     else:
         kind = BOTTLENECK
@@ -272,6 +275,7 @@ def _residual_stage(name: str, layer: nn.Module, shape: tuple[int, ...], counts:
         cardinality=middle.groups,
         group_width=width // middle.groups,
         expansion=None if kind == BASIC else round(channels_out / width, 4),
+        widening=None if kind == BASIC else round(width / planes, 4),
         projection=downsample is not None,
     )
 

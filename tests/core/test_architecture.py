@@ -113,6 +113,7 @@ def test_blocks_come_from_the_modules():
     assert wide.block == "wide bottleneck"
     assert wide.width == 2 * describe_architecture("resnet50").stage("conv3_x").width
     assert wide.cardinality == 1 and wide.channels_out == 512
+    assert (wide.widening, resnext.widening, bottleneck.widening) == (2, 2, 1)
 
 
 def test_json_has_the_documented_shape():
