@@ -27,6 +27,7 @@ from flowerclf.gui.closing import ClosingFlow
 from flowerclf.gui.dialogs import about_text, ask_choice, file_stem
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.message_bar import MessageBar
+from flowerclf.gui.network_tab import NetworkTab
 from flowerclf.gui.photo_mover import PhotoMover
 from flowerclf.gui.predict_tab import PredictTab
 from flowerclf.gui.results_tab import ResultsTab
@@ -73,16 +74,19 @@ class MainWindow(QMainWindow):
         self.check_panel = CheckPanel(self.training, self.runner, self.photo_mover)
         self.train_tab.dataset.add_section(self.check_panel)
         self.results_tab.images.set_mover(self.photo_mover)
+        self.network_tab = NetworkTab(self.session, self.runner, self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.predict_tab, self.tr("Predict"))
         self.tabs.addTab(self.train_tab, self.tr("Train"))
         self.tabs.addTab(self.results_tab, self.tr("Results"))
+        self.tabs.addTab(self.network_tab, self.tr("Network"))
         self.tabs.setTabToolTip(0, self.tr("Classify photos with the current model"))
         self.tabs.setTabToolTip(1, self.tr("Teach a model from a folder of your own photos"))
         self.tabs.setTabToolTip(
             2, self.tr("How good the model is, and which pictures it gets wrong")
         )
+        self.tabs.setTabToolTip(3, self.tr("Inside the network: stages, blocks, feature maps"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
         self.train_tab.saveModelRequested.connect(self.save_model_as_dialog)
         self.train_tab.showPredictRequested.connect(self.show_predict)
         self.results_tab.openImageRequested.connect(self._open_in_predict)
+        self.network_tab.follow_options(self.train_tab.options)
+        self.predict_tab.currentPhotoChanged.connect(self.network_tab.set_photo)
         self.closing.statusChanged.connect(self.status_line.set_override)
         self.closing.problem.connect(lambda text: self.message_bar.show_message(text, "error"))
         self.closing.ready.connect(self.close)
@@ -388,4 +394,5 @@ class MainWindow(QMainWindow):
         self.predict_tab.save_settings()
         self.train_tab.save_settings()
         self.results_tab.save_settings()
+        self.network_tab.save_settings()
         self.settings.sync()

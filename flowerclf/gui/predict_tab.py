@@ -55,6 +55,7 @@ class PredictTab(QWidget):
 
     openModelRequested = Signal()  # noqa: N815 - the drop area's "Open model…"
     goToTrainRequested = Signal()  # noqa: N815
+    currentPhotoChanged = Signal(object, str)  # noqa: N815 - the selected photo's source and name
 
     def __init__(
         self,
@@ -331,7 +332,9 @@ class PredictTab(QWidget):
 
     def _show_current(self) -> None:
         classifying = self._session.current is not None
-        self.panel.show_row(self.current_row(), classifying)
+        row = self.current_row()
+        self.panel.show_row(row, classifying)
+        self.currentPhotoChanged.emit(*((row.source, row.name) if row else (None, "")))
 
     # -- export -----------------------------------------------------------------------
 

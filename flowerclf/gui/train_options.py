@@ -55,7 +55,7 @@ def lr_text(lr: float) -> str:
 class TrainOptions(QGroupBox):
     """Network, starting weights, mode, epochs, batch, learning rate, size, validation, device."""
 
-    changed = Signal()
+    changed = Signal()  # the network or the image size changed
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Options"), parent)
@@ -140,6 +140,9 @@ class TrainOptions(QGroupBox):
             ),
         )
         self.size_spin.setSingleStep(32)
+        # What the network is changes with these two (the Network tab listens).
+        self.arch_box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.size_spin.valueChanged.connect(lambda _value: self.changed.emit())
         self.size_spin.setSuffix(self.tr(" px"))
         self.val_spin = _spin(
             0,
