@@ -115,9 +115,10 @@ class BlockDrawing(QWidget):
         widest = min(room, max(text_w, 0.6 * room))
         count = len(boxes)
         # Boxes and gaps grow with the room there is, within readable bounds.
-        steps = count * 1.8 + (count + 1) * 1.4 + (2.4 if residual else 0.0) + 2.0
-        box_h = min(line * 3.0, max(line * 1.8, (self.height() - 2 * margin) / steps * 1.8))
-        gap = box_h * 0.75
+        fixed = 2 * margin + 2 * line + (2 * line if residual else 0.0)
+        units = count + 0.9 * (count + 1) + (0.9 if residual else 0.0)
+        box_h = min(line * 2.6, max(line * 1.5, (self.height() - fixed) / units))
+        gap = max(line * 1.1, box_h * 0.9)
         needed = 2 * line + count * box_h + (count + 1) * gap + (2 * line if residual else 0)
         top = max(margin, (self.height() - needed) / 2.0)
 
@@ -136,7 +137,7 @@ class BlockDrawing(QWidget):
             box_w = max(metrics.horizontalAdvance(text_label) + 16.0, widest * scale)
             rect = QRectF(centre - box_w / 2.0, y, box_w, box_h)
             if groups > 1:  # a stack: the groups work side by side, each on its own channels
-                for shift in (8.0, 4.0):
+                for shift in (6.0, 3.0):
                     painter.setPen(QPen(colour.darker(130), 1.0))
                     painter.setBrush(colour.lighter(150))
                     painter.drawRoundedRect(rect.translated(shift, -shift), 5, 5)

@@ -131,8 +131,8 @@ class NetworkTab(QWidget):
             "NetworkSplitter",
             self.top_splitter,
             maps,
-            stretch=(3, 2),
-            sizes=(360, 380),
+            stretch=(1, 1),
+            sizes=(400, 320),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -229,12 +229,17 @@ class NetworkTab(QWidget):
             return
         entry = self._session.current
         if entry is not None:
-            where = self.tr("the current model, {name}").format(name=entry.name)
+            text = self.tr("{arch} of the current model, “{name}”: {size}×{size} px in, {n} out")
         else:
-            where = self.tr("chosen in the Train tab (no model yet)")
+            text = self.tr("{arch}, as chosen in the Train tab (no model yet): {size}×{size} px in")
         self.title_label.setText(
-            self.tr("{arch}, {where}: {size}×{size} px in, {n} classes out").format(
-                arch=table.arch, where=where, size=table.image_size, n=table.num_classes
+            text.format(
+                arch=table.arch,
+                name=entry.name if entry is not None else "",
+                size=table.image_size,
+                n=self.tr("{n} classes").format(n=table.num_classes)
+                if table.num_classes != 1
+                else self.tr("1 class"),
             )
         )
 
