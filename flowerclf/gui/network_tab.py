@@ -63,6 +63,7 @@ class NetworkTab(QWidget):
         self._maps_key: tuple[Any, ...] | None = None  # what the grid was made for
         self._build()
         session.currentChanged.connect(lambda _entry: self.refresh())
+        session.modelsChanged.connect(self._show_title)  # a model saved under a new name
         self._tables.busyChanged.connect(lambda _busy: self._show_state())
         self._maps.busyChanged.connect(lambda _busy: self._show_state())
 
@@ -198,6 +199,7 @@ class NetworkTab(QWidget):
             return  # showEvent comes back here
         key = self._network()
         if key is None or key == self._shown_key:
+            self._show_title()  # another model of the same shape
             self._update_maps()
             return
         self._tables.start(

@@ -99,6 +99,10 @@ def test_a_loaded_model_is_shown_rather_than_the_train_tabs_choice(qtbot, ready_
     assert table.total_params == sum(p.numel() for p in model.network.parameters())
     assert _cell(tab, "fc", 4) == "2"
 
+    # Another model of the same shape: the same table, its own name.
+    ready_window.session.add_model(model, "flowers again")
+    qtbot.waitUntil(lambda: "flowers again" in tab.title_label.text(), timeout=THREAD_TIMEOUT_MS)
+
 
 def test_clicking_a_stage_shows_the_photos_most_active_channels(qtbot, ready_window, photos):
     predict = ready_window.predict_tab
