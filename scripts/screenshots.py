@@ -5,8 +5,9 @@
 It draws a small set of synthetic "flowers" (four classes told apart by petal
 colour and shape), trains a resnet18 from scratch on them through the Train
 tab, classifies a few new pictures through the Predict tab, and saves a PNG of
-the window on each tab, with the heat map over a picture, the Results of a
-check on a labelled folder (two of whose photos are filed under the wrong
+the window on each tab, with the heat map over a picture, the Network tab's
+stage table and feature maps for that picture, the Results of a check on a
+labelled folder (two of whose photos are filed under the wrong
 class), and the Camera view fed a drawn flower (with the camera extra). Runs
 offscreen unless QT_QPA_PLATFORM says otherwise; takes a minute or two on a
 laptop CPU. Settings go to a temporary folder, so the user's own are left
@@ -245,7 +246,22 @@ def main() -> int:
     wait_until(lambda: True, 0, "")
     window.grab().save(str(args.out / "heatmap.png"))
     predict.heat_map.toggle.setChecked(False)
+
+    # Inside the network: the model's stage table, the block of conv2_x drawn from it,
+    # and what that stage computes for the photo selected in Predict.
+    network = window.network_tab
+    window.tabs.setCurrentWidget(network)
+    wait_until(lambda: network.stage_table.table() is not None, 120, "the stage table")
+    network.stage_table.choose("conv2_x")
+    wait_until(
+        lambda: network.grid_view.grid() is not None and not network.is_busy(),
+        120,
+        "the feature maps",
+    )
+    wait_until(lambda: True, 0, "")
+    window.grab().save(str(args.out / "network.png"))
     shots = ["predict-empty.png", "train.png", "train-finished.png", "predict.png", "heatmap.png"]
+    shots.append("network.png")
 
     # The Camera view, fed a flower held up to it (drawn, slightly moving).
     if show_camera(window, app, args.out / "camera.png"):
