@@ -71,6 +71,17 @@ Exporting
     ``export_mismatch``        path, largest_difference, same_top_class: the export would answer
                                differently from flowerclf, so it was not kept
 
+Downloads and archives (the flowers sample)
+    ``download_failed``        url, reason, bytes_done, bytes_total (None when unknown), partial
+                               (the part kept to go on from, or None): not (fully) downloaded
+    ``download_stopped``       url, bytes_done, partial: stopped on request; the part is kept
+                               (path instead, when checking or unpacking was stopped)
+    ``checksum_mismatch``      path, expected, actual: not the file expected (its SHA-256
+                               differs); nothing was unpacked
+    ``archive_unsafe``         path, member, reason: a member would land outside the folder, or
+                               is a link, a device or a pipe; nothing was unpacked
+    ``archive_unreadable``     path, reason: missing, or not a readable .tgz archive
+
 Checkpoints and interrupted runs
     ``checkpoint_unreadable``  path, reason: no checkpoint there, or not one that can be read
     ``checkpoint_mismatch``    path, differences: the checkpoint is of other photos or settings
@@ -126,6 +137,12 @@ MOVE_FAILED = "move_failed"
 
 EXTRA_MISSING = "extra_missing"
 EXPORT_MISMATCH = "export_mismatch"
+
+DOWNLOAD_FAILED = "download_failed"
+DOWNLOAD_STOPPED = "download_stopped"
+CHECKSUM_MISMATCH = "checksum_mismatch"
+ARCHIVE_UNSAFE = "archive_unsafe"
+ARCHIVE_UNREADABLE = "archive_unreadable"
 
 CHECKPOINT_UNREADABLE = "checkpoint_unreadable"
 CHECKPOINT_MISMATCH = "checkpoint_mismatch"
@@ -205,6 +222,18 @@ class WeightsUnavailableError(FlowerclfError):
     """ImageNet weights are neither cached nor downloadable (or the cached file is broken)."""
 
     kind = WEIGHTS_UNAVAILABLE
+
+
+class DownloadError(FlowerclfError):
+    """A download failed, was stopped, or brought a file other than the one expected."""
+
+    kind = DOWNLOAD_FAILED
+
+
+class ArchiveError(FlowerclfError):
+    """An archive that cannot be unpacked safely (or at all); nothing was unpacked."""
+
+    kind = ARCHIVE_UNSAFE
 
 
 class InvalidSettingError(FlowerclfError):

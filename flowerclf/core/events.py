@@ -22,11 +22,13 @@ class MessageEvent:
 
 @dataclass(frozen=True)
 class DownloadEvent:
-    """Progress of a file download (ImageNet weights)."""
+    """Progress of a file download (ImageNet weights, the flowers sample)."""
 
     name: str
     bytes_done: int
     bytes_total: int | None
+    bytes_per_second: float | None = None  # recent speed, once there is one to tell
+    eta_s: float | None = None  # time left at that speed, when the total is known
 
 
 @dataclass(frozen=True)
