@@ -118,11 +118,10 @@ class ProgressPrinter:
         elif isinstance(event, DownloadEvent):
             total = event.bytes_total or 0
             fraction = event.bytes_done / total if total else 0.0
-            self._draw(
-                "download",
-                f"downloading {event.name} {event.bytes_done / 1e6:.1f}/{total / 1e6:.1f} MB",
-                fraction,
-            )
+            text = f"downloading {event.name} {event.bytes_done / 1e6:.1f}/{total / 1e6:.1f} MB"
+            if event.bytes_per_second:
+                text += f" {event.bytes_per_second / 1e6:.1f} MB/s ETA {_duration(event.eta_s)}"
+            self._draw("download", text, fraction)
         elif isinstance(event, EpochEvent):
             self._clear()
             parts = [f"epoch {event.epoch}/{event.epochs}: train loss {event.train_loss:.4f}"]

@@ -159,7 +159,7 @@ def unpack_archive_file(
     progress: ProgressCallback = ignore_event,
     stop: StopRequest | None = None,
 ) -> SampleData:
-    """"I already have the archive": check its SHA-256 (unless None) and unpack it safely."""
+    """ "I already have the archive": check its SHA-256 (unless None) and unpack it safely."""
     archive = Path(archive).expanduser().absolute()
     if not archive.is_file():
         what = "a folder" if archive.is_dir() else "not there"
