@@ -18,6 +18,7 @@ def ask_choice(
     *,
     informative: str = "",
     details: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
 ) -> str | None:
     """Show ``text`` with one button per ``(key, label)`` plus Cancel; the key chosen, or None.
 
@@ -25,7 +26,7 @@ def ask_choice(
     their own so that tests can answer without a dialog.
     """
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     if informative:

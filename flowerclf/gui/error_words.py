@@ -58,6 +58,28 @@ def _extra_missing(details: dict[str, Any], error: BaseException) -> str:
     ).format(extra=extra)
 
 
+def _download_failed(details: dict[str, Any], error: BaseException) -> str:
+    reason = details.get("reason") or tr("the connection failed")
+    text = tr("The download did not finish: {reason}.").format(reason=reason)
+    if details.get("partial"):
+        done = (details.get("bytes_done") or 0) / 1_000_000
+        text += tr(" What came ({mb:.1f} MB) is kept, and trying again goes on from there.").format(
+            mb=done
+        )
+    return text + tr(
+        " Without internet, copy the file from another computer and choose it with "
+        "“I already have the archive…”."
+    )
+
+
+def _checksum_mismatch(details: dict[str, Any], error: BaseException) -> str:
+    name = Path(str(details.get("path") or "")).name or tr("The file")
+    return tr(
+        "{name} is not the file expected (its checksum differs: it is damaged or another "
+        "file), so nothing was unpacked."
+    ).format(name=name)
+
+
 #: kinds whose words differ in the app from the core's own message
 APP_WORDS: dict[str, Callable[[dict[str, Any], BaseException], str]] = {
     "weights_unavailable": _weights_unavailable,
@@ -65,6 +87,8 @@ APP_WORDS: dict[str, Callable[[dict[str, Any], BaseException], str]] = {
     "unknown_device": _device_unavailable,
     "write_failed": _write_failed,
     "extra_missing": _extra_missing,
+    "download_failed": _download_failed,
+    "checksum_mismatch": _checksum_mismatch,
 }
 
 

@@ -31,6 +31,7 @@ from flowerclf.gui.network_tab import NetworkTab
 from flowerclf.gui.photo_mover import PhotoMover
 from flowerclf.gui.predict_tab import PredictTab
 from flowerclf.gui.results_tab import ResultsTab
+from flowerclf.gui.sample_download import SampleFlow
 from flowerclf.gui.session import ModelEntry, Session
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.status_line import StatusLine
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.train_tab.dataset.add_section(self.check_panel)
         self.results_tab.images.set_mover(self.photo_mover)
         self.network_tab = NetworkTab(self.session, self.runner, self.settings)
+        self.sample = SampleFlow(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.predict_tab, self.tr("Predict"))
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self.train_tab.stop_action)
         self.train_tab.start_action.triggered.connect(self.show_train)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.sample.get_action)
+        help_menu.addAction(self.sample.archive_action)
+        help_menu.addSeparator()
         self.about_action = self._action("&About FlowerClf", self.show_about)
         help_menu.addAction(self.about_action)
 
