@@ -70,22 +70,25 @@ class _Dropped(Exception):
         self.reason = reason
 
 
-class _Meter:
-    """Recent speed (bytes per second over the last few seconds) and the time left."""
+class DownloadMeter:
+    """Reports :class:`DownloadEvent` with the recent speed (over the last few seconds) and
+    the time left: every tenth of a second, each percent, and when ``force``d."""
 
     def __init__(self, name: str, total: int | None, progress: ProgressCallback):
         self.name, self.total, self.progress = name, total, progress
         self._samples: deque[tuple[float, int]] = deque()
-        self._last_report = 0.0
+        self._last_report, self._last_done = 0.0, -1
 
     def __call__(self, done: int, *, force: bool = False) -> None:
         now = time.monotonic()
         self._samples.append((now, done))
         while len(self._samples) > 2 and now - self._samples[0][0] > _SPEED_WINDOW_S:
             self._samples.popleft()
-        if not force and now - self._last_report < _REPORT_INTERVAL_S:
+        step = (self.total or 0) / 100
+        moved = bool(step) and done - self._last_done >= step
+        if not (force or moved or now - self._last_report >= _REPORT_INTERVAL_S):
             return
-        self._last_report = now
+        self._last_report, self._last_done = now, done
         start_time, start_done = self._samples[0]
         speed = eta = None
         if now - start_time >= 0.5 and done > start_done:
@@ -130,7 +133,7 @@ def download(
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WriteError(target, plain_os_reason(error), "the download") from error
-    meter = _Meter(target.name, size, progress)
+    meter = DownloadMeter(target.name, size, progress)
     tries = 0
     while True:
         before = _size(partial)
@@ -181,7 +184,7 @@ def _mb(count: int | None) -> str:
     return "an unknown size" if count is None else f"{count / 1e6:.1f} MB"
 
 
-def _fetch(url: str, partial: Path, start: int, meter: _Meter, stop, timeout: float) -> None:
+def _fetch(url: str, partial: Path, start: int, meter: DownloadMeter, stop, timeout: float) -> None:
     """One request: append to ``partial`` from ``start`` (or rewrite it), to the end."""
     try:
         response = open_url(url, timeout, start)

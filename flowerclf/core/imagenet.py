@@ -12,6 +12,10 @@ ImageNet normalisation), which is flowerclf's.
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 from flowerclf.core.events import ProgressCallback, ignore_event
 
 PREFIX = "imagenet:"
@@ -48,3 +52,42 @@ def imagenet_classifier(arch: str = DEFAULT_ARCH, progress: ProgressCallback = i
         metadata={"source": f"torchvision's ImageNet weights ({weights})"},
     )
     return classifier
+
+
+def install_weights_file(arch: str, path: str | Path) -> Path:
+    """Copy a downloaded ImageNet weights file for ``arch`` into torch's cache; the cache path.
+
+    For a computer without internet: the file (downloaded elsewhere) must be
+    torchvision's own, which its checksum proves (the cache file's name carries
+    the start of its SHA-256), else :class:`DownloadError` (``checksum_mismatch``).
+    """
+    from flowerclf.core.download import file_sha256
+    from flowerclf.core.errors import CHECKSUM_MISMATCH, DownloadError, ModelFileError
+    from flowerclf.core.files import atomic_write
+    from flowerclf.core.models import imagenet_weights_file
+
+    path = Path(path)
+    target = imagenet_weights_file(arch)
+    if not path.is_file():
+        raise ModelFileError(
+            f"The weights file '{path}' does not exist.", "model_file_missing", path=path
+        )
+    expected = re.search(r"-([a-f0-9]{6,})\.", target.name)
+    actual = file_sha256(path)
+    if expected and not actual.startswith(expected.group(1)):
+        raise DownloadError(
+            f"'{path.name}' is not torchvision's ImageNet weights file for {arch} "
+            f"({target.name}): its checksum differs.",
+            CHECKSUM_MISMATCH,
+            path=path,
+            expected=expected.group(1),
+            actual=actual,
+        )
+    with open(path, "rb") as source:
+        atomic_write(
+            target,
+            lambda out: shutil.copyfileobj(source, out, 1 << 20),
+            make_parents=True,
+            what="the weights file",
+        )
+    return target

@@ -24,7 +24,6 @@ import copy
 import hashlib
 import http.client
 import os
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -44,6 +43,7 @@ from flowerclf.core.config import (
     ArchitectureSpec,
     architecture_spec,
 )
+from flowerclf.core.download import DownloadMeter
 from flowerclf.core.errors import (
     ARCHITECTURE_MISMATCH,
     MODEL_FILE_DAMAGED,
@@ -56,7 +56,7 @@ from flowerclf.core.errors import (
     ModelFileError,
     WeightsUnavailableError,
 )
-from flowerclf.core.events import DownloadEvent, MessageEvent, ProgressCallback, ignore_event
+from flowerclf.core.events import MessageEvent, ProgressCallback, ignore_event
 from flowerclf.core.files import plain_os_reason
 
 __all__ = [
@@ -474,9 +474,8 @@ def _download(arch: str, target: Path, progress: ProgressCallback) -> None:
             total = int(length) if length else None
             sha256 = hashlib.sha256()
             done = 0
-            last_time = 0.0
-            last_done = 0
-            progress(DownloadEvent(name, 0, total))
+            meter = DownloadMeter(name, total, progress)
+            meter(0, force=True)
             while True:
                 chunk = response.read(_DOWNLOAD_CHUNK)
                 if not chunk:
@@ -484,12 +483,8 @@ def _download(arch: str, target: Path, progress: ProgressCallback) -> None:
                 out.write(chunk)
                 sha256.update(chunk)
                 done += len(chunk)
-                now = time.monotonic()
-                step = (total or 0) / 100
-                if now - last_time >= 0.1 or (step and done - last_done >= step):
-                    progress(DownloadEvent(name, done, total))
-                    last_time, last_done = now, done
-            progress(DownloadEvent(name, done, total))
+                meter(done)
+            meter(done, force=True)
         if total is not None and done != total:
             raise _unavailable(arch, f"the download stopped after {done} of {total} bytes")
         digest = sha256.hexdigest()

@@ -1,6 +1,8 @@
-"""A line under the Train tab's progress bar while starting weights download."""
+"""A line with a bar while weights download (under the Train tab's progress bar, or in Predict)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
@@ -11,8 +13,13 @@ from flowerclf.gui import training_words as words
 class DownloadLine(QWidget):
     """ "Downloading starting weights …: 12.0 MB of 87.0 MB" and a bar; hidden when done."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        describe: Callable[[DownloadEvent], str] = words.download_text,
+    ) -> None:
         super().__init__(parent)
+        self._describe = describe
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setMaximumHeight(16)
@@ -33,5 +40,5 @@ class DownloadLine(QWidget):
             self.bar.setValue(int(1000 * event.bytes_done / event.bytes_total))
         else:
             self.bar.setRange(0, 0)
-        self.label.setText(words.download_text(event))
+        self.label.setText(self._describe(event))
         return False

@@ -87,6 +87,28 @@ def load_model(path: str | Path) -> TaskFunction:
     return run
 
 
+def load_imagenet(arch: str) -> TaskFunction:
+    """torchvision's ImageNet model, its weights downloaded (with progress) when not cached."""
+
+    def run(report: Report, stop: StopRequest) -> Classifier:
+        from flowerclf.core.imagenet import imagenet_classifier
+
+        return imagenet_classifier(arch, progress=report).to(_best_device())
+
+    return run
+
+
+def install_imagenet_weights(arch: str, path: str | Path) -> TaskFunction:
+    """Copy a downloaded ImageNet weights file into torch's cache, checked."""
+
+    def run(report: Report, stop: StopRequest) -> Path:
+        from flowerclf.core.imagenet import install_weights_file
+
+        return install_weights_file(arch, path)
+
+    return run
+
+
 def import_tutorial(weights_path: str | Path, class_indices_path: str | Path) -> TaskFunction:
     """Import a tutorial model: a plain state_dict .pth and its class_indices.json."""
 

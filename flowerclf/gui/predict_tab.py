@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from flowerclf.gui.camera_view import CameraView
 from flowerclf.gui.drop_area import DropArea, FileDropFilter, local_paths, mime_image
 from flowerclf.gui.error_words import describe
+from flowerclf.gui.imagenet_opener import ImagenetOpener
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.model_tasks import MODEL_SUFFIXES
 from flowerclf.gui.picture_panel import PicturePanel
@@ -145,7 +146,10 @@ class PredictTab(QWidget):
         self.drop_area.pasteClicked.connect(self.paste)
         self.drop_area.openModelClicked.connect(self.openModelRequested)
         self.drop_area.goToTrainClicked.connect(self.goToTrainRequested)
-        self.drop_area.imagenetClicked.connect(lambda: self._session.open_imagenet())
+        self.imagenet = ImagenetOpener(
+            self._session, runner, self.message_bar, self._settings, self
+        )
+        self.drop_area.imagenetClicked.connect(lambda: self.imagenet.open())
 
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.predictions)
@@ -199,6 +203,7 @@ class PredictTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(header)
+        layout.addWidget(self.imagenet.download_line)
         layout.addWidget(self.pages, 1)
 
         # The whole tab takes drops, whichever part the pointer is over.

@@ -154,22 +154,9 @@ class SampleProgress(QWidget):
 
 
 def sample_download_text(event: DownloadEvent) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SampleProgress", text)
-
-    done = words.format_megabytes(event.bytes_done)
-    if event.bytes_total:
-        total = words.format_megabytes(event.bytes_total)
-        text = tr("Downloading the flowers sample: {done} of {total}").format(
-            done=done, total=total
-        )
-    else:
-        text = tr("Downloading the flowers sample: {done}").format(done=done)
-    if event.bytes_per_second:
-        text += tr(" · {speed:.1f} MB/s").format(speed=event.bytes_per_second / 1e6)
-    if event.eta_s is not None:
-        text += tr(" · about {time} left").format(time=words.format_duration(event.eta_s))
-    return text
+    return QCoreApplication.translate(
+        "SampleProgress", "Downloading the flowers sample: {amount}"
+    ).format(amount=words.download_amount(event))
 
 
 class SampleFlow(QObject):

@@ -129,15 +129,15 @@ class Session(QObject):
             on_error=self.problem.emit,
         )
 
-    def open_imagenet(self, arch: str = "resnet50") -> None:
-        """torchvision's ImageNet model (1,000 everyday categories): nothing to save."""
+    def open_imagenet(self, arch: str = "resnet50", on_progress=None, on_error=None) -> None:
+        """torchvision's ImageNet model (1,000 everyday categories): nothing to save.
+        ``on_progress`` hears its weights' download; ``on_error`` (else ``problem``) a failure."""
         self._opening.add(
-            model_tasks.load_model(f"imagenet:{arch}"),
+            model_tasks.load_imagenet(arch),
             "opening the ImageNet model",
-            on_result=lambda classifier: self.add_model(
-                classifier, f"ImageNet {arch}", origin="imagenet"
-            ),
-            on_error=self.problem.emit,
+            lambda classifier: self.add_model(classifier, f"ImageNet {arch}", origin="imagenet"),
+            on_error or self.problem.emit,
+            on_progress,
         )
 
     def import_tutorial(self, weights: str | Path, class_indices: str | Path) -> None:

@@ -24,7 +24,7 @@ class TaskQueue(QObject):
     def __init__(self, runner: TaskRunner, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._slot = runner.slot(name, Policy.EXCLUSIVE)
-        self._waiting: deque[tuple[TaskFunction, str, Any, Any]] = deque()
+        self._waiting: deque[tuple[TaskFunction, str, Any, Any, Any]] = deque()
         # A piece refused while a cancelled task was still ending goes once the slot is free.
         self._slot.busyChanged.connect(lambda busy: busy or self._next())
 
@@ -34,9 +34,10 @@ class TaskQueue(QObject):
         description: str,
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[TaskError], None] | None = None,
+        on_progress: Callable[[list[Any]], None] | None = None,
     ) -> None:
         was_busy = self.is_busy()
-        self._waiting.append((fn, description, on_result, on_error))
+        self._waiting.append((fn, description, on_result, on_error, on_progress))
         self._next()
         if not was_busy:
             self.busyChanged.emit(True)
@@ -47,9 +48,14 @@ class TaskQueue(QObject):
     def _next(self) -> None:
         if self._slot.is_busy() or not self._waiting:
             return
-        fn, description, on_result, on_error = self._waiting.popleft()
+        fn, description, on_result, on_error, on_progress = self._waiting.popleft()
         self._slot.start(
-            fn, description, on_result=on_result, on_error=on_error, on_done=self._on_done
+            fn,
+            description,
+            on_result=on_result,
+            on_error=on_error,
+            on_progress=on_progress,
+            on_done=self._on_done,
         )
 
     def _on_done(self) -> None:

@@ -106,15 +106,24 @@ def epoch_lines(event: EpochEvent, show_speed: bool = True) -> list[str]:
     return lines
 
 
-def download_text(event: DownloadEvent) -> str:
+def download_amount(event: DownloadEvent) -> str:
+    """ "12.0 MB of 102.5 MB · 5.1 MB/s · about 18 s left", as much as is known."""
     if event.bytes_total:
         amount = tr("{done} of {total}").format(
             done=format_megabytes(event.bytes_done), total=format_megabytes(event.bytes_total)
         )
     else:
         amount = format_megabytes(event.bytes_done)
+    if event.bytes_per_second:
+        amount += tr(" · {speed:.1f} MB/s").format(speed=event.bytes_per_second / 1e6)
+    if event.eta_s is not None:
+        amount += tr(" · about {time} left").format(time=format_duration(event.eta_s))
+    return amount
+
+
+def download_text(event: DownloadEvent) -> str:
     return tr("Downloading starting weights {name}: {amount}").format(
-        name=event.name, amount=amount
+        name=event.name, amount=download_amount(event)
     )
 
 
