@@ -7,10 +7,12 @@ colour and shape), trains a resnet18 from scratch on them through the Train
 tab, classifies a few new pictures through the Predict tab, and saves a PNG of
 the window on each tab, with the heat map over a picture, the Network tab's
 stage table and feature maps for that picture, the Results of a check on a
-labelled folder (two of whose photos are filed under the wrong
-class), and the Camera view fed a drawn flower (with the camera extra). Runs
-offscreen unless QT_QPA_PLATFORM says otherwise; takes a minute or two on a
-laptop CPU. Settings go to a temporary folder, so the user's own are left
+labelled folder (two of whose photos are filed under the wrong class), the
+Camera view fed a drawn flower (with the camera extra), and the flowers sample
+coming down (a server on 127.0.0.1 stands in for its address, at about 6 MB/s,
+and the download is cancelled once shot). Runs offscreen unless
+QT_QPA_PLATFORM says otherwise; takes a minute or two on a laptop CPU.
+Settings go to a temporary folder, so the user's own are left
 alone.
 """
 
@@ -22,8 +24,10 @@ import os
 import random
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -148,6 +152,54 @@ def show_camera(window, app, path: Path) -> bool:
     return True
 
 
+class _StandIn(BaseHTTPRequestHandler):
+    """The flowers archive's address, stood in for on 127.0.0.1: its size, at a steady speed."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        from flowerclf.core.sample_data import FLOWERS_SIZE
+
+        self.send_response(200)
+        self.send_header("Content-Length", str(FLOWERS_SIZE))
+        self.end_headers()
+        chunk = bytes(256 * 1024)
+        try:
+            for _ in range(FLOWERS_SIZE // len(chunk)):
+                self.wfile.write(chunk)
+                time.sleep(len(chunk) / 6e6)  # about 6 MB/s
+        except OSError:
+            pass  # cancelled: the app hung up
+
+
+def shoot_sample_download(window, work: Path, path: Path) -> None:
+    """The flowers sample coming down into the empty Train tab (cancelled once it is shot)."""
+    from flowerclf.core.events import DownloadEvent
+    from flowerclf.core.sample_data import FLOWERS, SampleSource
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _StandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/flower_photos.tgz"
+    flow = window.sample
+    flow.download.source = SampleSource(url, FLOWERS.sha256, FLOWERS.size)
+    seen: list = []
+    flow.download.progress.connect(seen.append)
+    flow.ask_start = lambda folder: "download"
+    flow.default_folder = lambda: str(work / "samples")
+    flow.get_sample()
+    wait_until(
+        lambda: any(isinstance(e, DownloadEvent) and e.eta_s and e.bytes_done > 45e6 for e in seen),
+        120,
+        "the sample download",
+    )
+    window.grab().save(str(path))
+    flow.download.cancel()
+    wait_until(lambda: not flow.download.is_busy(), 60, "the download to stop")
+    window.train_tab.message_bar.dismiss()
+    server.shutdown()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -198,6 +250,7 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.predict_tab)
     wait_until(lambda: True, 0, "")
     window.grab().save(str(args.out / "predict-empty.png"))
+    shoot_sample_download(window, work, args.out / "sample-download.png")
 
     train = window.train_tab
     window.tabs.setCurrentWidget(train)
@@ -260,8 +313,8 @@ def main() -> int:
     )
     wait_until(lambda: True, 0, "")
     window.grab().save(str(args.out / "network.png"))
-    shots = ["predict-empty.png", "train.png", "train-finished.png", "predict.png", "heatmap.png"]
-    shots.append("network.png")
+    shots = ["predict-empty.png", "sample-download.png", "train.png", "train-finished.png"]
+    shots += ["predict.png", "heatmap.png", "network.png"]
 
     # The Camera view, fed a flower held up to it (drawn, slightly moving).
     if show_camera(window, app, args.out / "camera.png"):

@@ -60,16 +60,17 @@ def _extra_missing(details: dict[str, Any], error: BaseException) -> str:
 
 def _download_failed(details: dict[str, Any], error: BaseException) -> str:
     reason = details.get("reason") or tr("the connection failed")
-    text = tr("The download did not finish: {reason}.").format(reason=reason)
+    text = tr("The file could not be downloaded: {reason}.").format(reason=reason)
     if details.get("partial"):
         done = (details.get("bytes_done") or 0) / 1_000_000
         text += tr(" What came ({mb:.1f} MB) is kept, and trying again goes on from there.").format(
             mb=done
         )
+    name = Path(str(details.get("url") or "")).name or tr("the file")
     return text + tr(
-        " Without internet, copy the file from another computer and choose it with "
+        " Without internet, copy {name} from another computer and choose it with "
         "“I already have the archive…”."
-    )
+    ).format(name=name)
 
 
 def _checksum_mismatch(details: dict[str, Any], error: BaseException) -> str:

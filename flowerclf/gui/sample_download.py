@@ -276,7 +276,8 @@ class SampleFlow(QObject):
         )
 
     def _on_busy(self, busy: bool) -> None:
-        for control in (self.get_action, self.archive_action):
+        button = self._window.train_tab.dataset.sample_button
+        for control in (self.get_action, self.archive_action, button):
             control.setEnabled(not busy)
 
     def _on_finished(self, sample: Any) -> None:

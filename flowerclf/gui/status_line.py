@@ -17,6 +17,8 @@ BUSY_WORDS = (
     ("export-model", "Exporting the model…"),
     ("evaluate", "Evaluating…"),
     ("predict", "Classifying…"),
+    ("sample-data", "Getting the flowers sample…"),
+    ("imagenet-weights", "Copying the ImageNet weights…"),
 )
 #: Slots busy on and off many times a second that show their own activity (the camera's).
 QUIET_SLOTS = frozenset({"camera"})

@@ -33,6 +33,7 @@ def test_help_menu_downloads_the_sample_and_the_train_tab_holds_it(
         with qtbot.waitSignal(flow.download.finished, timeout=THREAD_TIMEOUT_MS):
             flow.get_action.trigger()
             assert window.tabs.currentWidget() is tab and flow.progress.isVisibleTo(tab)
+            assert not tab.dataset.sample_button.isEnabled()  # one download at a time
     assert asked == [str(tmp_path)]
     assert how.ranges[1] is not None  # the dropped connection was resumed
     folder = tmp_path / "flower_photos"
