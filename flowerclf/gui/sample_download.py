@@ -165,6 +165,8 @@ class SampleFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._folder = ""  # where the last download went: trying again goes on there
+        self._from_archive = False  # the last attempt unpacked the person's own archive
         self.download = SampleDownload(window.runner, self)
         self.progress = SampleProgress(self.download)
         window.train_tab.dataset.add_row(self.progress)
@@ -257,10 +259,19 @@ class SampleFlow(QObject):
             return
         self._window.settings.set_folder("archives", str(Path(archive).parent))
         target = folder or str(Path(archive).parent)
+        self._from_archive = True
         if self.download.start_archive(archive, target):
             self._window.settings.set_folder("samples", target)
 
+    def _again(self) -> None:
+        """Go on with the last download, in the same place (or ask, if there was none)."""
+        if self._folder:
+            self._start(self._folder)
+        else:
+            self.get_sample()
+
     def _start(self, folder: str) -> None:
+        self._folder, self._from_archive = folder, False
         if self.download.start(folder):
             self._window.settings.set_folder("samples", folder)
             self._message_bar.dismiss()
@@ -272,7 +283,7 @@ class SampleFlow(QObject):
                 "on from there."
             ),
             "info",
-            actions=[(self.tr("Go on"), self.get_sample)],
+            actions=[(self.tr("Go on"), self._again)],
         )
 
     def _on_busy(self, busy: bool) -> None:
@@ -291,11 +302,16 @@ class SampleFlow(QObject):
         self._message_bar.show_message(text.format(folder=sample.folder), "success")
 
     def _on_failed(self, error: TaskError) -> None:
-        actions = [(self.tr("Try again"), self.get_sample)]
-        if error.kind not in ("archive_unsafe", "archive_unreadable"):
-            actions.append((self.tr("I already have the archive…"), self.unpack_archive))
+        if self._from_archive:
+            actions = [
+                (self.tr("Choose another archive…"), self.unpack_archive),
+                (self.tr("Download it instead…"), self.get_sample),
+            ]
         else:
-            actions = [(self.tr("Choose another archive…"), self.unpack_archive)]
+            actions = [
+                (self.tr("Try again"), self._again),
+                (self.tr("I already have the archive…"), self.unpack_archive),
+            ]
         self._message_bar.show_message(
             describe(error), "error", details=error.details, actions=actions
         )

@@ -56,8 +56,39 @@ def test_a_wrong_archive_says_so_plainly_and_offers_another(qtbot, window, tmp_p
     bar = window.train_tab.message_bar
     assert bar.kind == "error" and "flower_photos.tgz is not the file expected" in bar.text()
     assert "SHA" not in bar.text() and "Traceback" not in bar.text()
+    labels = [button.text() for button in bar.action_buttons()]
+    assert labels == ["Choose another archive…", "Download it instead…"]
     assert not (tmp_path / "flower_photos").exists()
     assert window.train_tab.run.folder in ("", None)
+
+
+def test_a_cut_download_says_what_is_kept_and_try_again_goes_on_there(
+    qtbot, window, tmp_path, monkeypatch
+):
+    flow = window.sample
+    asked = []
+    monkeypatch.setattr(flow, "ask_start", lambda folder: asked.append(folder) or "download")
+    monkeypatch.setattr(flow, "default_folder", lambda: str(tmp_path))
+    half = len(ARCHIVE) // 2
+    with serving({"/flower_photos.tgz": ARCHIVE}, Behaviour(drop_at=half, drops=100)) as (
+        base,
+        how,
+    ):
+        monkeypatch.setenv("FLOWERCLF_SAMPLE_URL", f"{base}/flower_photos.tgz")
+        monkeypatch.setenv("FLOWERCLF_SAMPLE_SHA256", sha256(ARCHIVE))
+        with qtbot.waitSignal(flow.download.failed, timeout=THREAD_TIMEOUT_MS):
+            flow.get_sample()
+        bar = window.train_tab.message_bar
+        assert f"What came ({half / 1e6:.1f} MB) is kept" in bar.text()
+        assert "copy flower_photos.tgz from another computer" in bar.text()
+        again, have = bar.action_buttons()
+        assert (again.text(), have.text()) == ("Try again", "I already have the archive…")
+        how.drops = 0  # the connection is back
+        with qtbot.waitSignal(flow.download.finished, timeout=THREAD_TIMEOUT_MS):
+            again.click()
+    assert asked == [str(tmp_path)]  # not asked again: it went on in the same place
+    assert how.ranges[-1] == f"bytes={half}-"
+    qtbot.waitUntil(lambda: window.train_tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
 
 
 def test_the_progress_line_tells_speed_and_time_left():
