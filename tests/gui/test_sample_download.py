@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flowerclf.core.events import DownloadEvent
 from flowerclf.gui.sample_download import sample_download_text
 from tests.gui.conftest import THREAD_TIMEOUT_MS
@@ -12,13 +14,25 @@ from tests.sample_server import Behaviour, make_archive, serving, sha256
 ARCHIVE = make_archive(per_class=30)
 
 
-def test_help_menu_downloads_the_sample_and_the_train_tab_holds_it(
-    qtbot, window, tmp_path, monkeypatch
-):
+@pytest.fixture
+def flow(window, tmp_path, monkeypatch):
+    """The window's sample flow, told to download into ``tmp_path``; ``asked``: its questions."""
     flow = window.sample
-    asked = []
-    monkeypatch.setattr(flow, "ask_start", lambda folder: asked.append(folder) or "download")
+    flow.asked = []
+    monkeypatch.setattr(flow, "ask_start", lambda folder: flow.asked.append(folder) or "download")
     monkeypatch.setattr(flow, "default_folder", lambda: str(tmp_path))
+    return flow
+
+
+def fetch_from(base: str, monkeypatch) -> None:
+    """The sample's address: the local server's archive, with its hash."""
+    monkeypatch.setenv("FLOWERCLF_SAMPLE_URL", f"{base}/flower_photos.tgz")
+    monkeypatch.setenv("FLOWERCLF_SAMPLE_SHA256", sha256(ARCHIVE))
+
+
+def test_help_menu_downloads_the_sample_and_the_train_tab_holds_it(
+    qtbot, window, flow, tmp_path, monkeypatch
+):
     window.tabs.setCurrentIndex(0)
     tab = window.train_tab
     assert tab.dataset.sample_button.isVisibleTo(tab)  # offered on the empty Train tab
@@ -28,13 +42,12 @@ def test_help_menu_downloads_the_sample_and_the_train_tab_holds_it(
         base,
         how,
     ):
-        monkeypatch.setenv("FLOWERCLF_SAMPLE_URL", f"{base}/flower_photos.tgz")
-        monkeypatch.setenv("FLOWERCLF_SAMPLE_SHA256", sha256(ARCHIVE))
+        fetch_from(base, monkeypatch)
         with qtbot.waitSignal(flow.download.finished, timeout=THREAD_TIMEOUT_MS):
             flow.get_action.trigger()
             assert window.tabs.currentWidget() is tab and flow.progress.isVisibleTo(tab)
             assert not tab.dataset.sample_button.isEnabled()  # one download at a time
-    assert asked == [str(tmp_path)]
+    assert flow.asked == [str(tmp_path)]
     assert how.ranges[1] is not None  # the dropped connection was resumed
     folder = tmp_path / "flower_photos"
     qtbot.waitUntil(lambda: tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
@@ -63,19 +76,14 @@ def test_a_wrong_archive_says_so_plainly_and_offers_another(qtbot, window, tmp_p
 
 
 def test_a_cut_download_says_what_is_kept_and_try_again_goes_on_there(
-    qtbot, window, tmp_path, monkeypatch
+    qtbot, window, flow, tmp_path, monkeypatch
 ):
-    flow = window.sample
-    asked = []
-    monkeypatch.setattr(flow, "ask_start", lambda folder: asked.append(folder) or "download")
-    monkeypatch.setattr(flow, "default_folder", lambda: str(tmp_path))
     half = len(ARCHIVE) // 2
     with serving({"/flower_photos.tgz": ARCHIVE}, Behaviour(drop_at=half, drops=100)) as (
         base,
         how,
     ):
-        monkeypatch.setenv("FLOWERCLF_SAMPLE_URL", f"{base}/flower_photos.tgz")
-        monkeypatch.setenv("FLOWERCLF_SAMPLE_SHA256", sha256(ARCHIVE))
+        fetch_from(base, monkeypatch)
         with qtbot.waitSignal(flow.download.failed, timeout=THREAD_TIMEOUT_MS):
             flow.get_sample()
         bar = window.train_tab.message_bar
@@ -86,7 +94,7 @@ def test_a_cut_download_says_what_is_kept_and_try_again_goes_on_there(
         how.drops = 0  # the connection is back
         with qtbot.waitSignal(flow.download.finished, timeout=THREAD_TIMEOUT_MS):
             again.click()
-    assert asked == [str(tmp_path)]  # not asked again: it went on in the same place
+    assert flow.asked == [str(tmp_path)]  # not asked again: it went on in the same place
     assert how.ranges[-1] == f"bytes={half}-"
     qtbot.waitUntil(lambda: window.train_tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
 
