@@ -135,10 +135,7 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self.train_tab.start_action)
         train_menu.addAction(self.train_tab.stop_action)
         self.train_tab.start_action.triggered.connect(self.show_train)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.sample.get_action)
-        help_menu.addAction(self.sample.archive_action)
-        help_menu.addSeparator()
+        help_menu = self.sample.fill_menu(self.menuBar().addMenu(self.tr("&Help")))
         self.about_action = self._action("&About FlowerClf", self.show_about)
         help_menu.addAction(self.about_action)
 

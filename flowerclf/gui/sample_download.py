@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -182,6 +183,12 @@ class SampleFlow(QObject):
         self.download.finished.connect(self._on_finished)
         self.download.failed.connect(self._on_failed)
         self.download.busyChanged.connect(self._on_busy)
+
+    def fill_menu(self, menu: QMenu) -> QMenu:
+        """Put the sample's two actions at the top of ``menu`` (Help); returns it."""
+        menu.addActions([self.get_action, self.archive_action])
+        menu.addSeparator()
+        return menu
 
     @property
     def _message_bar(self):
