@@ -146,6 +146,7 @@ def score(found: dict, planted: list[set[str]]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 photos")
+    parser.add_argument("--machine-name", default=None)
     args = parser.parse_args()
     per_class = (180, 20) if args.quick else (1800, 200)
     spec = DatasetSpec(
@@ -200,8 +201,9 @@ def main() -> None:
             "load_average": round(load, 2),
             **result,
         }
-        slug = harness.machine_slug(info, "check")
-        harness.save_results(slug, "the dataset check", markdown, record)
+        slug = harness.machine_slug(info, args.machine_name) + "-check"
+        title = f"the dataset check, {args.machine_name or info['cpu']}"
+        harness.save_results(slug, title, markdown, record)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ Two tables in one SQLite file in flowerclf's data folder:
   file cannot be read. A photo copied, renamed or moved keeps its entry.
 - ``files``: path, size and modification time -> digest, so that a second
   check of an unchanged folder need not read the photos again.
+- ``same_photos``: for a set of contents (one key for all the digests), the
+  pairs found to be the same photo, so that checking the same photos again,
+  even after some were moved or renamed, need not compare them again.
 
 The cache only saves time: if it cannot be opened or written (a read-only
 data folder, a damaged file), the check runs without it.
@@ -13,8 +16,10 @@ data folder, a damaged file), the check runs without it.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +32,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the fingerprint changes meaning, so that old entries are not reused.
 FINGERPRINT_VERSION = 1
+KEPT_COMPARISONS = 50  # sets of photos whose comparison is kept
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class CheckCache:
                     height INTEGER, thumb BLOB, reason TEXT);
                 CREATE TABLE IF NOT EXISTS files (
                     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+                CREATE TABLE IF NOT EXISTS same_photos (
+                    photos TEXT PRIMARY KEY, pairs TEXT, used REAL);
                 """
             )
         except (OSError, sqlite3.Error) as error:
@@ -136,6 +144,38 @@ class CheckCache:
                     fingerprint.reason,
                 ),
             )
+        except sqlite3.Error as error:
+            log.warning("The photo check could not update its cache: %s", error)
+            self._close()
+
+    def same_photos(self, key: str) -> list[tuple[str, str]] | None:
+        """The digest pairs found for the set of photos ``key``, if compared before."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT pairs FROM same_photos WHERE photos = ?", (key,))
+            found = row.fetchone()
+            if found is None:
+                return None
+            self._db.execute("UPDATE same_photos SET used = ? WHERE photos = ?", (time.time(), key))
+            return [(a, b) for a, b in json.loads(found[0])]
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+
+    def store_same_photos(self, key: str, pairs: list[tuple[str, str]]) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO same_photos VALUES (?, ?, ?)",
+                (key, json.dumps(pairs), time.time()),
+            )
+            self._db.execute(
+                "DELETE FROM same_photos WHERE photos NOT IN "
+                "(SELECT photos FROM same_photos ORDER BY used DESC LIMIT ?)",
+                (KEPT_COMPARISONS,),
+            )
+            self._db.commit()
         except sqlite3.Error as error:
             log.warning("The photo check could not update its cache: %s", error)
             self._close()

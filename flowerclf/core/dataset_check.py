@@ -45,6 +45,8 @@ SMALL_SIDE = 64
 FEW_PHOTOS = 10
 IMBALANCE_LIMIT = 5.0
 STAGE = "Checking photos"
+# Bump when near duplicates are found differently, so that cached comparisons are redone.
+NEAR_DUPLICATES_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -229,7 +231,25 @@ def _fingerprints(
     return [checked[i] for i in sorted(checked)], complete
 
 
-def _same_photo_groups(photos: list[CheckedPhoto]) -> tuple[list[list[int]], list[list[int]]]:
+def _same_photo_pairs(
+    digests: list[str], thumbs: list[Any], cache: CheckCache
+) -> list[tuple[int, int]]:
+    """Index pairs of ``digests`` that show the same photo: from the cache, else compared."""
+    key = hashlib.sha256(
+        (f"{NEAR_DUPLICATES_VERSION}\n" + "\n".join(sorted(digests))).encode()
+    ).hexdigest()
+    known = cache.same_photos(key)
+    index = {digest: i for i, digest in enumerate(digests)}
+    if known is not None and all(a in index and b in index for a, b in known):
+        return [(index[a], index[b]) for a, b in known]
+    pairs = near_duplicate_pairs(thumbs) if len(thumbs) > 1 else []
+    cache.store_same_photos(key, [(digests[i], digests[j]) for i, j in pairs])
+    return pairs
+
+
+def _same_photo_groups(
+    photos: list[CheckedPhoto], cache: CheckCache
+) -> tuple[list[list[int]], list[list[int]]]:
     """(exact groups, same-photo groups) as indexes into ``photos``.
 
     Exact groups share a digest; same-photo groups join exact copies and near
@@ -242,7 +262,7 @@ def _same_photo_groups(photos: list[CheckedPhoto]) -> tuple[list[list[int]], lis
     exact = [members for members in by_digest.values() if len(members) > 1]
     digests = list(by_digest)
     thumbs = [photos[by_digest[d][0]].fingerprint.thumb for d in digests]
-    linked = groups(len(digests), near_duplicate_pairs(thumbs)) if len(thumbs) > 1 else []
+    linked = groups(len(digests), _same_photo_pairs(digests, thumbs, cache))
     in_group = {i for group in linked for i in group}
     same = [sorted(i for d in group for i in by_digest[digests[d]]) for group in linked]
     same += [by_digest[d] for i, d in enumerate(digests) if i not in in_group]
@@ -270,6 +290,7 @@ def check_dataset(
     cache = cache if cache is not None else CheckCache()
     try:
         photos, complete = _fingerprints(files, cache, progress, stop)
+        exact, same = _same_photo_groups(photos, cache)
     finally:
         if own_cache:
             cache.close()
@@ -285,7 +306,6 @@ def check_dataset(
         if min(photo.fingerprint.width, photo.fingerprint.height) < SMALL_SIDE:
             result.small.append(photo.path)
 
-    exact, same = _same_photo_groups(photos)
     exact_sets = {frozenset(group) for group in exact}
     result.exact_duplicates = [[photos[i].path for i in group] for group in exact]
     for group in same:

@@ -38,7 +38,7 @@ CROP_STEPS = np.linspace(0.0, MAX_CROP, 13)  # 0, 1%, ..., 12% on each side
 SAME_PHOTO_CORRELATION = 0.9
 # Steps 1 and 2 only narrow the search: generous, so that no copy is lost.
 NEIGHBOURS = 16
-PROFILE_CORRELATION = 0.8
+PROFILE_CORRELATION = 0.6
 REFINE_FROM = 0.5  # a first alignment this good is worth refining
 
 
@@ -119,7 +119,9 @@ def _candidates(prints: _Prints, neighbours: int) -> np.ndarray:
         nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
         found.append(np.stack([np.repeat(start + rows, k), nearest.ravel()], axis=1))
     pairs = np.sort(np.concatenate(found), axis=1)
-    return np.unique(pairs, axis=0)
+    # One number per pair: a plain sort (a row-wise unique would hold Python's lock).
+    codes = np.unique(pairs[:, 0] * count + pairs[:, 1])
+    return np.stack([codes // count, codes % count], axis=1)
 
 
 def _either_way(cropped: np.ndarray, whole: np.ndarray, pairs: np.ndarray) -> np.ndarray:

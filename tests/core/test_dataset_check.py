@@ -201,3 +201,20 @@ def test_near_duplicate_scores_separate_copies_from_look_alikes():
     assert max(scores) < 0.6
     flat = np.full((64, 64), 128, np.uint8)
     assert same_photo_score(flat, thumbs[1]) < 0.9
+
+
+def test_photos_moved_between_classes_are_not_compared_again(tmp_path, monkeypatch):
+    root = _clean_dataset(tmp_path / "flowers", per_class=10)
+    save_photo(
+        Image.open(root / "daisy" / "daisy_02.jpg").resize((120, 90)), root / "roses" / "odd.jpg"
+    )
+    first = check_dataset(root)
+    assert len(first.conflicts) == 1
+
+    def compared(*args):
+        raise AssertionError("the same photos were compared again")
+
+    monkeypatch.setattr("flowerclf.core.dataset_check.near_duplicate_pairs", compared)
+    (root / "roses" / "odd.jpg").rename(root / "daisy" / "odd.jpg")
+    second = check_dataset(root)
+    assert second.conflicts == [] and len(second.near_duplicates) == 1
