@@ -9,6 +9,7 @@ everywhere.
 from __future__ import annotations
 
 import copy
+import time
 
 import numpy as np
 import pytest
@@ -318,7 +319,7 @@ def test_without_a_model_the_view_offers_imagenet(qtbot, window, monkeypatch):
     assert opened == [()]
 
 
-def test_leaving_the_view_or_closing_the_window_stops_the_camera(qtbot, camera_tab):
+def test_leaving_the_view_or_closing_the_window_stops_the_camera(qtbot, camera_tab, monkeypatch):
     view = camera_tab.camera
     feeder = Feeder(view)
     red = picture(COLOURS["red"], 9)
@@ -331,7 +332,22 @@ def test_leaving_the_view_or_closing_the_window_stops_the_camera(qtbot, camera_t
     results = []
     view.live.classified.connect(lambda: results.append(1))
     show_until(qtbot, feeder, red, lambda: bool(results))
-    # Closing while frames keep coming 30 times a second and one is being classified.
+    # Closing while frames keep coming 30 times a second and one is being classified
+    # (each classification made slow, so that one is surely in flight when it closes).
+    from flowerclf.gui import live_classifier
+
+    quick = live_classifier.classify_frame
+
+    def slow(classifier, image):
+        run = quick(classifier, image)
+
+        def slowly(report, stop):
+            time.sleep(0.3)
+            return run(report, stop)
+
+        return slowly
+
+    monkeypatch.setattr(live_classifier, "classify_frame", slow)
     camera = QTimer()
     frame = feeder.media.QVideoFrame(red)
     camera.timeout.connect(lambda: feeder.input.sendVideoFrame(frame))  # refused once closed
