@@ -437,6 +437,7 @@ def _cmd_describe(args: argparse.Namespace) -> int:
             f"{table.arch} at {table.image_size}×{table.image_size} px, {table.num_classes} classes"
         )
         print(table.format_table())
+    return EXIT_OK
 
 
 def _cmd_sample_data(args: argparse.Namespace) -> int:
