@@ -13,48 +13,45 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from flowerclf.core.errors import FlowerclfError
+from flowerclf.gui.kind_words import KIND_WORDS, Errors
+from flowerclf.gui.reason_words import reason_words
 from flowerclf.gui.tasks import TaskError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def _weights_unavailable(details: dict[str, Any], error: BaseException) -> str:
-    arch = details.get("arch") or tr("this network")
+    arch = details.get("arch") or Errors.tr("this network")
     reason = details.get("reason")
-    text = tr(
+    text = Errors.tr(
         "The ImageNet starting weights for {arch} are not on this computer and could not "
-        "be downloaded"
+        "be downloaded",
     ).format(arch=arch)
-    text += f" ({reason})." if reason else "."
-    return text + tr(" Use a weights file you have, or let the network start from scratch.")
+    text += f" ({reason_words(reason)})." if reason else "."
+    return text + Errors.tr(" Use a weights file you have, or let the network start from scratch.")
 
 
 def _device_unavailable(details: dict[str, Any], error: BaseException) -> str:
-    return tr(
+    return Errors.tr(
         "That device is not available on this computer. Choose Automatic or CPU under "
-        "Device in the Train tab's options."
+        "Device in the Train tab's options.",
     )
 
 
 def _write_failed(details: dict[str, Any], error: BaseException) -> str:
     path = details.get("path")
-    reason = details.get("reason") or tr("it cannot be written")
-    where = str(path) if path else tr("the file")
-    return tr("Could not save {where}: {reason}. Choose another place.").format(
+    reason = details.get("reason")
+    reason = reason_words(reason) if reason else Errors.tr("it cannot be written")
+    where = str(path) if path else Errors.tr("the file")
+    return Errors.tr("Could not save {where}: {reason}. Choose another place.").format(
         where=where, reason=reason
     )
 
 
 def _extra_missing(details: dict[str, Any], error: BaseException) -> str:
     extra = details.get("extra") or "export"
-    return tr(
+    return Errors.tr(
         "This needs an optional part of FlowerClf that is not installed. Whoever installed "
-        "FlowerClf can add it with: pip install 'flowerclf[{extra}]'"
+        "FlowerClf can add it with: pip install 'flowerclf[{extra}]'",
     ).format(extra=extra)
 
 
@@ -97,12 +94,16 @@ def describe(error: TaskError | BaseException) -> str:
     """One plain sentence (or two) for the window."""
     exc = error.exception if isinstance(error, TaskError) else error
     if isinstance(exc, FlowerclfError):
-        words = APP_WORDS.get(str(getattr(exc, "kind", "") or ""))
+        kind = str(getattr(exc, "kind", "") or "")
+        details = dict(getattr(exc, "details", None) or {})
+        words = APP_WORDS.get(kind)
         if words is not None:
-            return words(dict(getattr(exc, "details", None) or {}), exc)
+            return words(details, exc)
+        if kind in KIND_WORDS:
+            return KIND_WORDS[kind](details)
         return str(exc) or type(exc).__name__
-    what = error.description if isinstance(error, TaskError) else tr("working")
-    return tr("Something went wrong while {what}: {reason}").format(
+    what = error.description if isinstance(error, TaskError) else Errors.tr("working")
+    return Errors.tr("Something went wrong while {what}: {reason}").format(
         what=what, reason=plain_reason(exc)
     )
 
@@ -113,8 +114,8 @@ def plain_reason(exc: BaseException) -> str:
         from flowerclf.core.files import plain_os_reason
 
         name = Path(exc.filename).name if isinstance(exc.filename, str) else ""
-        reason = plain_os_reason(exc)
-        return f"{name}: {reason}" if name else reason
+        reason = reason_words(plain_os_reason(exc))
+        return Errors.tr("{name}: {reason}").format(name=name, reason=reason) if name else reason
     if isinstance(exc, MemoryError):
-        return tr("the computer ran out of memory")
+        return Errors.tr("the computer ran out of memory")
     return str(exc) or type(exc).__name__
