@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, QWidget
 
 from flowerclf.gui.dataset_summary import read_only_table
@@ -13,22 +13,36 @@ from flowerclf.gui.probability_bars import format_percent
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.evaluation import Evaluation
 
-HEADERS = ("Class", "Precision", "Recall", "F1", "Images")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ClassMetrics", "Class"),
+    QT_TRANSLATE_NOOP("ClassMetrics", "Precision"),
+    QT_TRANSLATE_NOOP("ClassMetrics", "Recall"),
+    QT_TRANSLATE_NOOP("ClassMetrics", "F1"),
+    QT_TRANSLATE_NOOP("ClassMetrics", "Images"),
+)
 TIPS = (
     "",
-    "Of the images predicted as this class, the share that truly are",
-    "Of the images of this class, the share the model recognised",
-    "Precision and recall in one number (their harmonic mean)",
-    "Images of this class that were evaluated",
+    QT_TRANSLATE_NOOP(
+        "ClassMetrics", "Of the images predicted as this class, the share that truly are"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ClassMetrics", "Of the images of this class, the share the model recognised"
+    ),
+    QT_TRANSLATE_NOOP("ClassMetrics", "Precision and recall in one number (their harmonic mean)"),
+    QT_TRANSLATE_NOOP("ClassMetrics", "Images of this class that were evaluated"),
 )
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ClassMetrics", text) if text else ""
 
 
 def class_metrics_table(parent: QWidget) -> QWidget:
     """A read-only table, one row per class and a bold "Average of the classes" row."""
-    table = read_only_table([parent.tr(h) for h in HEADERS])
+    table = read_only_table([_translate(h) for h in HEADERS])
     table.setObjectName("ClassMetrics")
     for column, tip in enumerate(TIPS):
-        table.horizontalHeaderItem(column).setToolTip(parent.tr(tip))
+        table.horizontalHeaderItem(column).setToolTip(_translate(tip))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     for column in range(1, len(HEADERS)):
         table.horizontalHeader().setSectionResizeMode(

@@ -56,17 +56,21 @@ def describe_cell(
 ) -> str:
     """ "3 images of daisy taken for rose", in plain or rich (bold, escaped) text."""
     if rich:
-        number, true_name, predicted_name = (
-            f"<b>{count}</b>",
+        true_name, predicted_name = (
             f"<b>{html.escape(classes[true])}</b>",
             f"<b>{html.escape(classes[predicted])}</b>",
         )
     else:
-        number, true_name, predicted_name = str(count), classes[true], classes[predicted]
-    images = "image" if count == 1 else "images"
+        true_name, predicted_name = classes[true], classes[predicted]
     if true == predicted:
-        return f"{number} {images} of {true_name} recognised correctly"
-    return f"{number} {images} of {true_name} taken for {predicted_name}"
+        text = ConfusionMatrix.tr("%n image(s) of {true} recognised correctly", "", count)
+    else:
+        text = ConfusionMatrix.tr("%n image(s) of {true} taken for {predicted}", "", count)
+    text = text.format(true=true_name, predicted=predicted_name)
+    if rich:
+        # The count in bold as well: Qt writes it where the language puts it.
+        text = text.replace(str(count), f"<b>{count}</b>", 1)
+    return text
 
 
 class VerticalLabel(QWidget):
@@ -131,12 +135,12 @@ class ConfusionMatrix(QWidget):
         self._classes: list[str] = []
         self._counts = np.zeros((0, 0), dtype=np.int64)
 
-        self.top_title = QLabel("Predicted class →")
+        self.top_title = QLabel(self.tr("Predicted class →"))
         self.top_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.top_title.font()
         font.setBold(True)
         self.top_title.setFont(font)
-        self.side_title = VerticalLabel("← True class")
+        self.side_title = VerticalLabel(self.tr("← True class"))
 
         self.table = QTableWidget()
         self.table.setObjectName("ConfusionMatrix")
@@ -149,7 +153,9 @@ class ConfusionMatrix(QWidget):
         self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Confusion matrix: rows are true classes, columns predicted")
+        self.table.setAccessibleName(
+            self.tr("Confusion matrix: rows are true classes, columns predicted")
+        )
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
@@ -193,8 +199,10 @@ class ConfusionMatrix(QWidget):
         table.setHorizontalHeaderLabels(self._classes)
         table.setVerticalHeaderLabels(self._classes)
         for i, name in enumerate(self._classes):
-            table.horizontalHeaderItem(i).setToolTip(f"Predicted as {name}")
-            table.verticalHeaderItem(i).setToolTip(f"Truly {name}")
+            table.horizontalHeaderItem(i).setToolTip(
+                self.tr("Predicted as {name}").format(name=name)
+            )
+            table.verticalHeaderItem(i).setToolTip(self.tr("Truly {name}").format(name=name))
 
         text = self.palette().color(QPalette.ColorRole.Text)
         base = self.palette().color(QPalette.ColorRole.Base)
@@ -253,9 +261,10 @@ class ConfusionMatrix(QWidget):
     def _describe(self, true: int, predicted: int) -> str:
         count = int(self._counts[true, predicted])
         total = int(self._counts[true].sum())
-        share = f" ({count / total:.0%} of {total})" if total else ""
-        what = describe_cell(self._classes, count, true, predicted) + share
-        return what + ("\nClick to see them" if count else "")
+        what = describe_cell(self._classes, count, true, predicted)
+        if total:
+            what += self.tr(" ({share:.0%} of {total})").format(share=count / total, total=total)
+        return what + (self.tr("\nClick to see them") if count else "")
 
     # -- interaction -------------------------------------------------------------------
 

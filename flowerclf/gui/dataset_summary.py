@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowerclf.gui.reason_words import reason_words
+
 
 class DatasetSummary(QGroupBox):
     """Choose folder…, the folder's path, a one-line summary, classes, skipped files."""
@@ -105,16 +107,19 @@ class DatasetSummary(QGroupBox):
             cell = QTableWidgetItem(shown)
             cell.setToolTip(str(path))
             self.skipped_table.setItem(row, 0, cell)
-            self.skipped_table.setItem(row, 1, QTableWidgetItem(item.reason))
+            self.skipped_table.setItem(row, 1, QTableWidgetItem(reason_words(item.reason)))
         self.skipped_table.setVisible(bool(skipped))
-        text = self.tr("{n:,} photos in {k} classes.").format(n=sum(counts.values()), k=len(counts))
+        text = self.tr("{photos} in {classes}.").format(
+            photos=self.tr("%Ln photo(s)", "", sum(counts.values())),
+            classes=self.tr("%n class(es)", "", len(counts)),
+        )
         if scan.presplit is not None:
             train, val = scan.presplit
             text += self.tr(
                 " The folder is already split: {train:,} to learn from, {val:,} to check."
             ).format(train=len(train), val=len(val))
         if skipped:
-            text += self.tr(" {n} file(s) will be skipped (listed below).").format(n=len(skipped))
+            text += self.tr(" %n file(s) will be skipped (listed below).", "", len(skipped))
         self.summary_label.setText(text)
 
 

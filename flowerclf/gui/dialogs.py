@@ -46,11 +46,11 @@ def ask_choice(
 
 def about_text(device: str | None) -> str:
     """Versions and device, as shown by Help > About (rich text)."""
-    tr = QCoreApplication.translate
-    shown = device if device is not None else tr("About", "(still loading)")
+    translate = QCoreApplication.translate
+    shown = device if device is not None else translate("About", "(still loading)")
     return (
         f"<h3>FlowerClf {flowerclf.__version__}</h3><p>"
-        + tr(
+        + translate(
             "About",
             "Classify photos with a neural network, or teach it your own classes "
             "from a folder of labelled photos.",
@@ -60,7 +60,7 @@ def about_text(device: str | None) -> str:
         f"<tr><td>torch</td><td>{package_version('torch')}</td></tr>"
         f"<tr><td>torchvision</td><td>{package_version('torchvision')}</td></tr>"
         f"<tr><td>Qt</td><td>{qVersion()} (PySide6 {PySide6.__version__})</td></tr>"
-        f"<tr><td>{tr('About', 'Device')}</td><td>{shown}</td></tr>"
+        f"<tr><td>{translate('About', 'Device')}</td><td>{shown}</td></tr>"
         "</table>"
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -123,24 +123,26 @@ class DropArea(QFrame):
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
 
-        self.open_images_button = QPushButton("Open images…")
-        self.paste_button = QPushButton("Paste")
-        self.open_model_button = QPushButton("Open model…")
-        self.train_button = QPushButton("Go to Train")
-        self.imagenet_button = QPushButton("Try ImageNet: 1,000 everyday things")
+        self.open_images_button = QPushButton(self.tr("Open images…"))
+        self.paste_button = QPushButton(self.tr("Paste"))
+        self.open_model_button = QPushButton(self.tr("Open model…"))
+        self.train_button = QPushButton(self.tr("Go to Train"))
+        self.imagenet_button = QPushButton(self.tr("Try ImageNet: 1,000 everyday things"))
         self.imagenet_button.clicked.connect(self.imagenetClicked)
         self.imagenet_button.setToolTip(
-            "A network that already knows 1,000 everyday things (dogs, cars, fruit…): "
-            "drop any photo and see what it thinks. Downloaded once if it is not here yet."
+            self.tr(
+                "A network that already knows 1,000 everyday things (dogs, cars, fruit…): "
+                "drop any photo and see what it thinks. Downloaded once if it is not here yet."
+            )
         )
         self.open_images_button.clicked.connect(self.openImagesClicked)
         self.paste_button.clicked.connect(self.pasteClicked)
         self.open_model_button.clicked.connect(self.openModelClicked)
         self.train_button.clicked.connect(self.goToTrainClicked)
-        self.open_images_button.setToolTip("Choose photos to classify")
-        self.paste_button.setToolTip("Classify a picture copied to the clipboard (Ctrl+V)")
-        self.open_model_button.setToolTip("Open a model file (.safetensors or .pth)")
-        self.train_button.setToolTip("Teach a new model from a folder of your own photos")
+        self.open_images_button.setToolTip(self.tr("Choose photos to classify"))
+        self.paste_button.setToolTip(self.tr("Classify a picture copied to the clipboard (Ctrl+V)"))
+        self.open_model_button.setToolTip(self.tr("Open a model file (.safetensors or .pth)"))
+        self.train_button.setToolTip(self.tr("Teach a new model from a folder of your own photos"))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -176,22 +178,28 @@ class DropArea(QFrame):
             return  # called on every batch's progress: restyling buttons then is wasted work
         self.state, self._waiting = state, waiting
         if state == self.LOADING:
-            self.title.setText("Getting ready…")
+            self.title.setText(self.tr("Getting ready…"))
             self.text.setText(
-                "The classifier engine is starting. You can already drop photos here: "
-                "they will be classified as soon as a model is ready."
+                self.tr(
+                    "The classifier engine is starting. You can already drop photos here: "
+                    "they will be classified as soon as a model is ready."
+                )
             )
         elif state == self.NO_MODEL:
-            self.title.setText("No model loaded")
+            self.title.setText(self.tr("No model loaded"))
             self.text.setText(
-                "Open a model file, or train one on your own photos in the Train tab. "
-                "You can also drop a model file (.safetensors or .pth) here."
+                self.tr(
+                    "Open a model file, or train one on your own photos in the Train tab. "
+                    "You can also drop a model file (.safetensors or .pth) here."
+                )
             )
         else:
-            self.title.setText("Drop photos here")
+            self.title.setText(self.tr("Drop photos here"))
             self.text.setText(
-                "Drop pictures or whole folders on this window, open them, "
-                "or paste a picture with Ctrl+V."
+                self.tr(
+                    "Drop pictures or whole folders on this window, open them, "
+                    "or paste a picture with Ctrl+V."
+                )
             )
         if any(waiting) and state != self.READY:
             self.text.setText(self.text.text() + "\n\n" + waiting_text(*waiting))
@@ -217,20 +225,11 @@ class DropArea(QFrame):
 
 def waiting_text(photos: int, folders: int) -> str:
     """ "3 photos and 1 folder waiting to be classified": photos, not drops, are counted."""
-    tr = QCoreApplication.translate
     parts = []
     if photos:
-        parts.append(
-            tr("DropArea", "1 photo")
-            if photos == 1
-            else tr("DropArea", "{n} photos").format(n=photos)
-        )
+        parts.append(DropArea.tr("%n photo(s)", "", photos))
     if folders:
-        parts.append(
-            tr("DropArea", "1 folder")
-            if folders == 1
-            else tr("DropArea", "{n} folders").format(n=folders)
-        )
-    return tr("DropArea", "{what} waiting to be classified.").format(
-        what=tr("DropArea", " and ").join(parts)
+        parts.append(DropArea.tr("%n folder(s)", "", folders))
+    return DropArea.tr("{what} waiting to be classified.").format(
+        what=DropArea.tr(" and ").join(parts)
     )

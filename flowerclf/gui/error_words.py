@@ -56,23 +56,24 @@ def _extra_missing(details: dict[str, Any], error: BaseException) -> str:
 
 
 def _download_failed(details: dict[str, Any], error: BaseException) -> str:
-    reason = details.get("reason") or tr("the connection failed")
-    text = tr("The file could not be downloaded: {reason}.").format(reason=reason)
+    reason = details.get("reason")
+    reason = reason_words(reason) if reason else Errors.tr("the connection failed")
+    text = Errors.tr("The file could not be downloaded: {reason}.").format(reason=reason)
     if details.get("partial"):
         done = (details.get("bytes_done") or 0) / 1_000_000
-        text += tr(" What came ({mb:.1f} MB) is kept, and trying again goes on from there.").format(
-            mb=done
-        )
-    name = Path(str(details.get("url") or "")).name or tr("the file")
-    return text + tr(
+        text += Errors.tr(
+            " What came ({mb:.1f} MB) is kept, and trying again goes on from there."
+        ).format(mb=done)
+    name = Path(str(details.get("url") or "")).name or Errors.tr("the file")
+    return text + Errors.tr(
         " Without internet, copy {name} from another computer and choose it with "
         "“I already have the archive…”."
     ).format(name=name)
 
 
 def _checksum_mismatch(details: dict[str, Any], error: BaseException) -> str:
-    name = Path(str(details.get("path") or "")).name or tr("The file")
-    return tr(
+    name = Path(str(details.get("path") or "")).name or Errors.tr("The file")
+    return Errors.tr(
         "{name} is not the file expected (its checksum differs: it is damaged or another "
         "file), so nothing was unpacked."
     ).format(name=name)

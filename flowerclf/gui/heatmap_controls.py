@@ -47,7 +47,7 @@ class ColourScale(QWidget):
         self.setFixedHeight(10)
         self.setMinimumWidth(60)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Blue: nothing for this class · red: strongest evidence for it")
+        self.setToolTip(self.tr("Blue: nothing for this class · red: strongest evidence for it"))
 
     def has_scale(self) -> bool:
         return self._scale is not None
@@ -92,24 +92,26 @@ class HeatMapPanel(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.toggle = QCheckBox("Show heat map")
+        self.toggle = QCheckBox(self.tr("Show heat map"))
         self.toggle.setToolTip(
-            "Colour the parts of the picture that made the model choose its class "
-            "(Grad-CAM). Click a class in the bars to see where that class was found."
+            self.tr(
+                "Colour the parts of the picture that made the model choose its class "
+                "(Grad-CAM). Click a class in the bars to see where that class was found."
+            )
         )
         self.toggle.toggled.connect(self._on_toggled)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(self._settings.get("predict/heatmap_opacity", 50))
         self.opacity.setMaximumWidth(160)
-        self.opacity.setToolTip("How strongly the heat map covers the picture")
-        self.opacity.setAccessibleName("Heat map opacity")
+        self.opacity.setToolTip(self.tr("How strongly the heat map covers the picture"))
+        self.opacity.setAccessibleName(self.tr("Heat map opacity"))
         self.opacity.valueChanged.connect(self._on_opacity)
-        self.opacity_label = QLabel("Opacity")
+        self.opacity_label = QLabel(self.tr("Opacity"))
         self.opacity_label.setObjectName("Muted")
         self.scale = ColourScale()
-        self.low_label = QLabel("low")
-        self.high_label = QLabel("high")
+        self.low_label = QLabel(self.tr("low"))
+        self.high_label = QLabel(self.tr("high"))
         for label in (self.low_label, self.high_label):
             label.setObjectName("Muted")
         self.status_label = QLabel()
@@ -210,7 +212,7 @@ class HeatMapPanel(QWidget):
         classifier = self._classifier
         self._slot.start(
             insight_tasks.heat_map(classifier, source, None if wanted == TOP else wanted),
-            "computing the heat map",
+            self.tr("computing the heat map"),
             on_result=lambda result: self._on_result(key, wanted, result),
             on_error=self._on_failed,
         )
@@ -238,15 +240,20 @@ class HeatMapPanel(QWidget):
         if result is not None:
             self.mapShown.emit(result)
             # No percentage here: the bars beside show the class's probability already.
-            which = " (the top class)" if self._wanted_class == TOP else ""
-            self.status_label.setText(
-                f"Where the model sees “{result.label}”{which}. "
-                "Click a class in the bars for its map."
-            )
+            if self._wanted_class == TOP:
+                text = self.tr(
+                    "Where the model sees “{label}” (the top class). "
+                    "Click a class in the bars for its map."
+                )
+            else:
+                text = self.tr(
+                    "Where the model sees “{label}”. Click a class in the bars for its map."
+                )
+            self.status_label.setText(text.format(label=result.label))
         elif waiting:
-            self.status_label.setText("Computing the heat map…")
+            self.status_label.setText(self.tr("Computing the heat map…"))
         elif self.toggle.isChecked() and self._picture is None:
-            self.status_label.setText("Choose a picture to see its heat map.")
+            self.status_label.setText(self.tr("Choose a picture to see its heat map."))
         else:
             self.status_label.setText("")
 

@@ -18,7 +18,7 @@ class ImageView(QWidget):
         self._placeholder = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
-        self.setAccessibleName("Selected picture")
+        self.setAccessibleName(self.tr("Selected picture"))
 
     def set_image(self, image: QImage | QPixmap | None) -> None:
         """Show ``image`` (made into a pixmap here, on the GUI thread); None clears."""

@@ -53,12 +53,16 @@ class LossChart(QWidget):
         self.view.ci.layout.setColumnStretchFactor(1, 2)
 
         for plot, title, left in (
-            (self.loss_plot, "Loss (lower is better)", "loss"),
-            (self.acc_plot, "Validation accuracy (higher is better)", "accuracy %"),
+            (self.loss_plot, self.tr("Loss (lower is better)"), self.tr("loss")),
+            (
+                self.acc_plot,
+                self.tr("Validation accuracy (higher is better)"),
+                self.tr("accuracy %"),
+            ),
         ):
             plot.setTitle(title, color=foreground.name(), size="10pt")
             plot.showGrid(x=True, y=True, alpha=0.15)
-            plot.setLabel("bottom", "epoch", color=foreground.name())
+            plot.setLabel("bottom", self.tr("epoch"), color=foreground.name())
             plot.setLabel("left", left, color=foreground.name())
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(pg.mkPen(foreground))

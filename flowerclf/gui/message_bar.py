@@ -38,12 +38,12 @@ class MessageBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setObjectName("MessageText")
-        self.details_button = QPushButton("Details…")
+        self.details_button = QPushButton(self.tr("Details…"))
         self.details_button.clicked.connect(self._show_details)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Close this message")
+        self.close_button.setToolTip(self.tr("Close this message"))
         self.close_button.clicked.connect(self.dismiss)
 
         self._layout = QHBoxLayout(self)
@@ -98,7 +98,7 @@ class MessageBar(QFrame):
 
     def _show_details(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("Details")
+        dialog.setWindowTitle(self.tr("Details"))
         text = QPlainTextEdit(self._details or "")
         text.setReadOnly(True)
         text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -106,7 +106,9 @@ class MessageBar(QFrame):
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(
-            QLabel("This looks like a bug. The text below helps to fix it; please pass it on.")
+            QLabel(
+                self.tr("This looks like a bug. The text below helps to fix it; please pass it on.")
+            )
         )
         layout.addWidget(text)
         layout.addWidget(buttons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from flowerclf.gui.dialogs import ask_choice, file_stem
@@ -14,17 +14,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.gui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ModelDialogs", text)
+class ModelDialogs(QObject):
+    """The translation context of the model dialogs' words: ``ModelDialogs.tr(text)``."""
 
 
 def import_tutorial(window: MainWindow) -> None:
     """File > Import tutorial model…: the .pth, then its class_indices.json if not beside it."""
     weights, _ = QFileDialog.getOpenFileName(
         window,
-        tr("Import tutorial model: the weights (.pth)"),
+        ModelDialogs.tr("Import tutorial model: the weights (.pth)"),
         window.settings.folder("models"),
-        "PyTorch weights (*.pth *.pt);;All files (*)",
+        ModelDialogs.tr("PyTorch weights (*.pth *.pt);;All files (*)"),
     )
     if not weights:
         return
@@ -32,9 +32,9 @@ def import_tutorial(window: MainWindow) -> None:
     if not indices.exists():
         chosen, _ = QFileDialog.getOpenFileName(
             window,
-            tr("Import tutorial model: the class names (class_indices.json)"),
+            ModelDialogs.tr("Import tutorial model: the class names (class_indices.json)"),
             str(Path(weights).parent),
-            "JSON (*.json)",
+            ModelDialogs.tr("JSON (*.json)"),
         )
         if not chosen:
             return
@@ -47,20 +47,23 @@ def export_model(window: MainWindow) -> None:
     """File > Export model…: for other programs (ONNX), or as the tutorial pair."""
     entry = window.session.current
     if entry is None:
-        window.message_bar.show_message(tr("There is no model to export yet."), "info")
+        window.message_bar.show_message(ModelDialogs.tr("There is no model to export yet."), "info")
         return
     choice = window.ask_export_format()
     folder = window.settings.folder("models")
     if choice == "onnx":
         start = str(Path(folder or ".") / f"{file_stem(entry.name)}.onnx")
         path, _ = QFileDialog.getSaveFileName(
-            window, tr("Export for other programs (ONNX)"), start, "ONNX (*.onnx)"
+            window,
+            ModelDialogs.tr("Export for other programs (ONNX)"),
+            start,
+            ModelDialogs.tr("ONNX (*.onnx)"),
         )
         if path:
             window.session.export_onnx(entry, path)
     elif choice == "tutorial":
         chosen = QFileDialog.getExistingDirectory(
-            window, tr("Export tutorial model into folder"), folder
+            window, ModelDialogs.tr("Export tutorial model into folder"), folder
         )
         if chosen:
             window.session.export_tutorial(entry, chosen)
@@ -70,14 +73,14 @@ def ask_export_format(parent: QWidget) -> str | None:
     """ "onnx", "tutorial" or None (cancelled)."""
     return ask_choice(
         parent,
-        tr("Export model"),
-        tr("Export the model for use outside FlowerClf:"),
+        ModelDialogs.tr("Export model"),
+        ModelDialogs.tr("Export the model for use outside FlowerClf:"),
         [
-            ("onnx", tr("For other programs (ONNX)…")),
-            ("tutorial", tr("Tutorial pair (.pth + class_indices.json)…")),
+            ("onnx", ModelDialogs.tr("For other programs (ONNX)…")),
+            ("tutorial", ModelDialogs.tr("Tutorial pair (.pth + class_indices.json)…")),
         ],
-        informative=tr(
+        informative=ModelDialogs.tr(
             "The ONNX file is checked before it is kept: it must give the same answers "
-            "as FlowerClf. To keep the model for FlowerClf itwindow, use Save model as…"
+            "as FlowerClf. To keep the model for FlowerClf itself, use Save model as…",
         ),
     )

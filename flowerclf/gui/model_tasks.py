@@ -10,9 +10,12 @@ plain data.
 from __future__ import annotations
 
 import importlib.metadata
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
 
 from flowerclf.core.events import MessageEvent, StopRequest
 from flowerclf.gui.tasks import Report, TaskFunction
@@ -21,6 +24,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.config import TrainingConfig
     from flowerclf.core.predict import Classifier
     from flowerclf.core.recovery import RecoverableModel, RecoveryFolder
+
+
+class Engine(QObject):
+    """The translation context of the engine's words: ``Engine.tr(text)`` (as lupdate reads it)."""
+
 
 MODEL_SUFFIXES = frozenset({".safetensors", ".pth", ".pt"})
 
@@ -40,28 +48,43 @@ def package_version(name: str) -> str:
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
-        return "not installed"
+        return Engine.tr("not installed")
+
+
+def device_words(device: Any) -> str:
+    """The core's name for a device, with the CPU's cores counted in the app's language."""
+    from flowerclf.core.device import cpu_name, describe_device
+
+    if device.type != "cpu":
+        return describe_device(device)
+    cores = os.cpu_count() or 1
+    words = Engine.tr("CPU ({name}, %n core(s))", "", cores)
+    return words.format(name=cpu_name())
 
 
 def warm_up() -> TaskFunction:
     """Import the engine (torch and all) and find the device: the app's first task."""
 
     def run(report: Report, stop: StopRequest) -> EngineInfo:
-        report(MessageEvent("Loading the engine…"))
+        report(MessageEvent(Engine.tr("Loading the engine…")))
         from flowerclf.core import data, modelfile, predict, training  # noqa: F401
-        from flowerclf.core.device import describe_device, resolve_device
+        from flowerclf.core.device import resolve_device
 
         device = resolve_device("auto")
-        devices = [("auto", f"Automatic: {describe_device(device)}"), ("cpu", "CPU")]
+        automatic = Engine.tr("Automatic: {device}")
+        devices = [
+            ("auto", automatic.format(device=device_words(device))),
+            ("cpu", Engine.tr("CPU")),
+        ]
         for key in ("cuda", "mps"):
             try:
                 candidate = resolve_device(key)
             except Exception:  # noqa: BLE001 - a device that cannot be had is simply not offered
                 continue
             if candidate.type == key:
-                devices.append((key, describe_device(candidate)))
+                devices.append((key, device_words(candidate)))
         return EngineInfo(
-            device=describe_device(device),
+            device=device_words(device),
             torch_version=package_version("torch"),
             torchvision_version=package_version("torchvision"),
             devices=devices,

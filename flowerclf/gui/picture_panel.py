@@ -17,6 +17,7 @@ from flowerclf.gui.heatmap_controls import HeatMapPanel
 from flowerclf.gui.image_view import ImageView
 from flowerclf.gui.predictions import ImageRow
 from flowerclf.gui.probability_bars import ProbabilityBars, format_percent
+from flowerclf.gui.reason_words import reason_words
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.tasks import Policy, TaskRunner
 
@@ -106,7 +107,9 @@ class PicturePanel(QWidget):
         if row.error:
             self.image_view.set_placeholder("")
             self.top_label.setText(self.tr("Could not read this file"))
-            self.detail_label.setText(f"{row.name}: {row.error}")
+            self.detail_label.setText(
+                self.tr("{name}: {reason}").format(name=row.name, reason=reason_words(row.error))
+            )
             self.bars.clear()
         elif row.ok and row.prediction is not None:
             prediction = row.prediction
@@ -134,7 +137,7 @@ class PicturePanel(QWidget):
         # thumbnail stays, which is enough, so errors need no callback.
         self._preview.start(
             predict_tasks.load_preview(row.source),
-            "loading the picture",
+            self.tr("loading the picture"),
             on_result=lambda image: self._on_preview(key, image),
         )
 

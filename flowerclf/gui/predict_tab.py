@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QItemSelectionModel,
     QModelIndex,
     QSize,
@@ -48,7 +49,9 @@ from flowerclf.gui.settings import Settings
 from flowerclf.gui.splitters import two_panes
 from flowerclf.gui.tasks import TaskError, TaskRunner
 
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "PredictTab", "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"
+)
 
 
 class PredictTab(QWidget):
@@ -292,7 +295,7 @@ class PredictTab(QWidget):
 
     def open_images_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open images"), self._settings.folder("images"), IMAGE_FILTER
+            self, self.tr("Open images"), self._settings.folder("images"), self.tr(IMAGE_FILTER)
         )
         if paths:
             self.add_paths(paths)

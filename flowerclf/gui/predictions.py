@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,7 +37,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Image", "Prediction", "Confidence")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PredictionList", "Image"),
+    QT_TRANSLATE_NOOP("PredictionList", "Prediction"),
+    QT_TRANSLATE_NOOP("PredictionList", "Confidence"),
+)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -114,13 +120,13 @@ class PredictionList(QAbstractTableModel):
         if role == KEY_ROLE:
             return row.key
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column, self.tr)
+            return _display(row, column)
         if role == SORT_ROLE:
             if column == 0:
                 return row.key  # arrival order
             if column == 2:
                 return float(row.prediction.confidence) if row.ok else (-1.0 if row.error else -2.0)
-            return (_display(row, column, self.tr) or "").lower()
+            return (_display(row, column) or "").lower()
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             if row.icon is None and row.thumbnail is not None and not row.error:
                 row.icon = QIcon(QPixmap.fromImage(row.thumbnail))
@@ -244,7 +250,7 @@ class PredictionList(QAbstractTableModel):
         fn = predict_tasks.predict_images(self._classifier, request.sources, expand=request.expand)
         started = self._slot.start(
             fn,
-            "classifying pictures",
+            self.tr("classifying pictures"),
             on_yielded=lambda news: self._on_news(request, news),
             on_error=self.problem.emit,
             on_done=self._on_done,
@@ -321,11 +327,11 @@ class PredictionList(QAbstractTableModel):
         return len(self._rows)
 
 
-def _display(row: ImageRow, column: int, tr: Any) -> str:
+def _display(row: ImageRow, column: int) -> str:
     if column == 0:
         return row.name
     if row.error:
-        return tr("Could not read") if column == 1 else ""
+        return QCoreApplication.translate("PredictionList", "Could not read") if column == 1 else ""
     if row.ok and row.prediction is not None:
         return row.prediction.label if column == 1 else format_percent(row.prediction.confidence)
     return "…" if column == 1 else ""

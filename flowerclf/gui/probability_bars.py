@@ -30,7 +30,7 @@ class ProbabilityBars(QWidget):
         self._entries: list[tuple[str, float]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
-        self.setAccessibleName("Class probabilities")
+        self.setAccessibleName(self.tr("Class probabilities"))
 
     # -- data ----------------------------------------------------------------------
 

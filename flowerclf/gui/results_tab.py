@@ -86,19 +86,21 @@ class ResultsTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop evaluating; the images done so far are shown")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop evaluating; the images done so far are shown"))
         self.stop_button.clicked.connect(self.stop_evaluation)
         self.stop_button.hide()
-        self.evaluate_button = QPushButton("Evaluate on a folder…")
+        self.evaluate_button = QPushButton(self.tr("Evaluate on a folder…"))
         self.evaluate_button.setToolTip(
-            "Check the current model on a folder of labelled photos (one sub-folder per class)"
+            self.tr("Check the model on a folder of labelled photos, one subfolder per class")
         )
         self.evaluate_button.clicked.connect(self.evaluate_folder_dialog)
-        self.export_button = QPushButton("Export report…")
+        self.export_button = QPushButton(self.tr("Export report…"))
         self.export_button.setToolTip(
-            "Save an HTML page with the settings, curves, confusion matrix, per-class "
-            "scores and the images to review"
+            self.tr(
+                "Save an HTML page with the settings, curves, confusion matrix, per-class "
+                "scores and the images to review"
+            )
         )
         self.export_button.clicked.connect(self.export_report_dialog)
         self.compare_button = QPushButton(self.tr("Compare…"))
@@ -128,10 +130,9 @@ class ResultsTab(QWidget):
         # The confusion matrix and the per-class table, one above the other.
         self.matrix = ConfusionMatrix()
         self.matrix.cellChosen.connect(self.show_cell)
-        matrix_title = QLabel("<b>Confusion matrix</b>")
+        matrix_title = QLabel(self.tr("<b>Confusion matrix</b>"))
         matrix_hint = QLabel(
-            "Green: recognised correctly · red: taken for another class. "
-            "Click a cell to see its images."
+            self.tr("Green: right · red: taken for another class. Click a cell to see its images.")
         )
         matrix_hint.setObjectName("Muted")
         matrix_hint.setWordWrap(True)
@@ -266,7 +267,7 @@ class ResultsTab(QWidget):
         folder = Path(folder)
         started = self._evaluating.start(
             insight_tasks.evaluate_folder(entry.classifier, folder),
-            f"evaluating on {folder.name}",
+            self.tr("evaluating on {folder}").format(folder=folder.name),
             on_progress=self._on_eval_progress,
             on_result=lambda evaluation: self._on_evaluated(entry, folder, evaluation),
             on_error=self._show_problem,

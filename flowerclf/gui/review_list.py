@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.gui.probability_bars import format_percent
+from flowerclf.gui.reason_words import reason_words
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,19 +81,19 @@ class _ImageActions:
         if path is None:
             return
         menu = QMenu(view)
-        open_action = QAction(view.tr("Open in Predict"), menu)
+        open_action = QAction(self.tr("Open in Predict"), menu)
         open_action.triggered.connect(lambda: view.openRequested.emit(path))
-        folder_action = QAction(view.tr("Show in folder"), menu)
+        folder_action = QAction(self.tr("Show in folder"), menu)
         folder_action.triggered.connect(lambda: view.showInFolderRequested.emit(path))
         menu.addAction(open_action)
         menu.addAction(folder_action)
         classes: list[str] = getattr(view, "move_classes", [])
         if classes:
             menu.addSeparator()
-            move_menu = menu.addMenu(view.tr("Move to class"))
+            move_menu = menu.addMenu(self.tr("Move to class"))
             for name in classes:
                 move_menu.addAction(name, lambda n=name: view.moveRequested.emit(path, n))
-            exclude = menu.addAction(view.tr("Exclude from the dataset"))
+            exclude = menu.addAction(self.tr("Exclude from the dataset"))
             exclude.triggered.connect(lambda: view.moveRequested.emit(path, ""))
         menu.exec(view.viewport().mapToGlobal(position))
         menu.deleteLater()
@@ -146,9 +147,17 @@ class CellImages(_ImageActions, QListWidget):
             item.setText(
                 f"{Path(path).name}\n{entry.predicted} · {format_percent(entry.prob)}"  # type: ignore[attr-defined]
             )
+            tip = self.tr(
+                "{path}\nTrue class: {true}\nPredicted: {predicted} ({sure} sure)\n"
+                "Double-click to open it in Predict"
+            )
             item.setToolTip(
-                f"{path}\nTrue class: {entry.true}\nPredicted: {entry.predicted} "  # type: ignore[attr-defined]
-                f"({format_percent(entry.prob)} sure)\nDouble-click to open it in Predict"  # type: ignore[attr-defined]
+                tip.format(
+                    path=path,
+                    true=entry.true,  # type: ignore[attr-defined]
+                    predicted=entry.predicted,  # type: ignore[attr-defined]
+                    sure=format_percent(entry.prob),  # type: ignore[attr-defined]
+                )
             )
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.addItem(item)
@@ -169,6 +178,7 @@ class CellImages(_ImageActions, QListWidget):
         elif error:
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             name = Path(path).name
+            error = reason_words(error)
             item.setText(f"{name}\n({error})")
             item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
             item.setToolTip(f"{path}\n{error[:1].upper()}{error[1:]}")
@@ -181,14 +191,21 @@ class ReviewList(_ImageActions, QTreeWidget):
     showInFolderRequested = Signal(str)  # noqa: N815
     moveRequested = Signal(str, str)  # noqa: N815 - path, class ("" to exclude)
 
-    COLUMNS = ("#", "Image", "True class", "Predicted", "Probability", "Note")
+    COLUMNS = (
+        "#",
+        QT_TRANSLATE_NOOP("ReviewList", "Image"),
+        QT_TRANSLATE_NOOP("ReviewList", "True class"),
+        QT_TRANSLATE_NOOP("ReviewList", "Predicted"),
+        QT_TRANSLATE_NOOP("ReviewList", "Probability"),
+        QT_TRANSLATE_NOOP("ReviewList", "Note"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReviewList")
-        self.setHeaderLabels(list(self.COLUMNS))
-        self.headerItem().setToolTip(0, "Rank: the worst first")
-        self.headerItem().setToolTip(4, "How sure the model was of the class it predicted")
+        self.setHeaderLabels([self.tr(column) for column in self.COLUMNS])
+        self.headerItem().setToolTip(0, self.tr("Rank: the worst first"))
+        self.headerItem().setToolTip(4, self.tr("How sure the model was of the class it predicted"))
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -219,7 +236,9 @@ class ReviewList(_ImageActions, QTreeWidget):
             item.setText(0, str(rank))
             item.setData(0, SORT_ROLE, rank)
             item.setText(1, Path(path).name)
-            item.setToolTip(1, f"{path}\nDouble-click to open it in Predict")
+            item.setToolTip(
+                1, self.tr("{path}\nDouble-click to open it in Predict").format(path=path)
+            )
             item.setText(2, str(entry.true))  # type: ignore[attr-defined]
             item.setText(3, str(entry.predicted))  # type: ignore[attr-defined]
             item.setText(4, format_percent(entry.prob))  # type: ignore[attr-defined]
@@ -228,9 +247,9 @@ class ReviewList(_ImageActions, QTreeWidget):
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if correct:
                 unsure = entry.prob < UNSURE  # type: ignore[attr-defined]
-                item.setText(5, "right, but unsure" if unsure else "right")
+                item.setText(5, self.tr("right, but unsure") if unsure else self.tr("right"))
             else:
-                item.setText(5, "mistake")
+                item.setText(5, self.tr("mistake"))
                 item.setForeground(3, wrong)
                 font = item.font(3)
                 font.setBold(True)
@@ -263,6 +282,7 @@ class ReviewList(_ImageActions, QTreeWidget):
         elif error:
             item.setIcon(1, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             kind = item.text(5)
+            error = reason_words(error)
             item.setText(5, f"{kind} · {error}")
             muted = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
             item.setForeground(1, muted)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from flowerclf.core.recovery import RecoveryFolder
 from flowerclf.gui import model_tasks
@@ -50,7 +50,8 @@ class ModelEntry:
     discarded: bool = False  # the person chose to close without saving it
 
     def label(self) -> str:
-        return self.name if self.saved else f"{self.name} (not saved)"
+        unsaved = QCoreApplication.translate("Session", "{name} (not saved)")
+        return self.name if self.saved else unsaved.format(name=self.name)
 
 
 class Session(QObject):
@@ -100,7 +101,7 @@ class Session(QObject):
         self.engine_failed = False
         self._engine.start(
             model_tasks.warm_up(),
-            "loading the engine",
+            self.tr("loading the engine"),
             on_result=self._on_engine_ready,
             on_error=self._on_engine_failed,
         )
@@ -124,7 +125,7 @@ class Session(QObject):
         path = Path(path)
         self._opening.add(
             model_tasks.load_model(path),
-            f"opening {path.name}",
+            self.tr("opening {name}").format(name=path.name),
             on_result=lambda classifier: self.add_model(classifier, path.stem, path),
             on_error=self.problem.emit,
         )
@@ -134,7 +135,7 @@ class Session(QObject):
         ``on_progress`` hears its weights' download; ``on_error`` (else ``problem``) a failure."""
         self._opening.add(
             model_tasks.load_imagenet(arch),
-            "opening the ImageNet model",
+            self.tr("opening the ImageNet model"),
             lambda classifier: self.add_model(classifier, f"ImageNet {arch}", origin="imagenet"),
             on_error or self.problem.emit,
             on_progress,
@@ -143,10 +144,10 @@ class Session(QObject):
     def import_tutorial(self, weights: str | Path, class_indices: str | Path) -> None:
         """Import a tutorial .pth and its class_indices.json (the files stay: nothing to lose)."""
         weights = Path(weights)
-        name = f"{weights.stem} (imported)"
+        name = self.tr("{name} (imported)").format(name=weights.stem)
         self._opening.add(
             model_tasks.import_tutorial(weights, class_indices),
-            f"importing {weights.name}",
+            self.tr("importing {name}").format(name=weights.name),
             on_result=lambda classifier: self.add_model(classifier, name, origin="imported"),
             on_error=self.problem.emit,
         )
@@ -198,7 +199,8 @@ class Session(QObject):
             self.evaluationChanged.emit(continuing)
             self._keep_safe(continuing)
             return continuing
-        name = f"{classifier.arch} trained {time.strftime('%H:%M')}"
+        stamp = time.strftime("%H:%M")
+        name = self.tr("{arch} trained {time}").format(arch=classifier.arch, time=stamp)
         entry = ModelEntry(classifier, self._unique_name(name), "trained", saved=False)
         entry.training = result
         entry.evaluation = self._training_evaluation(result)
@@ -209,14 +211,12 @@ class Session(QObject):
         self._keep_safe(entry)
         return entry
 
-    @staticmethod
-    def _training_evaluation(result: Any) -> ShownEvaluation | None:
+    def _training_evaluation(self, result: Any) -> ShownEvaluation | None:
         if result.evaluation is None:
             return None
-        count = result.evaluation.total
-        return ShownEvaluation(
-            result.evaluation, f"the {count} validation images of the training run", result
-        )
+        total = result.evaluation.total
+        words = self.tr("the %n validation image(s) of the training run", "", total)
+        return ShownEvaluation(result.evaluation, words, result)
 
     def _unique_name(self, name: str) -> str:
         taken = {entry.name for entry in self.models}
@@ -259,7 +259,7 @@ class Session(QObject):
             path = path.with_name(path.name + ".safetensors")
         started = self._saving.start(
             model_tasks.save_model(entry.classifier, path),
-            f"saving {path.name}",
+            self.tr("saving {name}").format(name=path.name),
             on_result=lambda written: self._on_saved(entry, Path(written)),
             on_error=lambda error: self._on_save_failed(entry, error),
         )
@@ -288,9 +288,9 @@ class Session(QObject):
         """Write the tutorial pair (<arch>.pth, class_indices.json) into ``folder``."""
         return self._exporting.start(
             model_tasks.export_tutorial(entry.classifier, folder),
-            "exporting the model",
+            self.tr("exporting the model"),
             on_result=lambda paths: self.notice.emit(
-                "Exported " + " and ".join(str(p) for p in paths) + "."
+                self.tr("Exported {first} and {second}.").format(first=paths[0], second=paths[1])
             ),
             on_error=self.problem.emit,
         )
@@ -299,17 +299,14 @@ class Session(QObject):
         """Write an ONNX copy, checked to answer as flowerclf does; the notice says how close."""
         return self._exporting.start(
             model_tasks.export_onnx(entry.classifier, path),
-            "exporting the model",
+            self.tr("exporting the model"),
             on_result=lambda report: self.notice.emit(
                 self.tr(
-                    "Exported {path} (and {client} beside it to use it). Checked on {n} "
-                    "photos: same answers; largest difference {d:.5f}."
-                ).format(
-                    path=report.path,
-                    client=report.client.name,
-                    n=report.photos_checked,
-                    d=report.largest_difference,
-                )
+                    "Exported {path} (and {client} beside it to use it). Checked on %n "
+                    "photo(s): same answers; largest difference {d:.5f}.",
+                    "",
+                    report.photos_checked,
+                ).format(path=report.path, client=report.client.name, d=report.largest_difference)
             ),
             on_error=self.problem.emit,
         )
@@ -320,7 +317,7 @@ class Session(QObject):
         """Write a trained model to the recovery folder until it is saved or discarded."""
         self._keeping.add(
             model_tasks.keep_for_recovery(self.recovery, entry.classifier, entry.name),
-            "keeping the new model safe",
+            self.tr("keeping the new model safe"),
             on_result=lambda path: self._on_kept(entry, path),
             on_error=self.problem.emit,
         )
@@ -351,7 +348,7 @@ class Session(QObject):
         """Look for models an earlier run left unsaved; ``recoverableFound`` lists them."""
         self._keeping.add(
             model_tasks.list_recoverable(self.recovery),
-            "looking for models to recover",
+            self.tr("looking for models to recover"),
             on_result=lambda models: models and self.recoverableFound.emit(list(models)),
             on_error=self.problem.emit,
         )
@@ -361,7 +358,7 @@ class Session(QObject):
         for model in reversed(models):  # oldest first: the newest ends up the current one
             self._opening.add(
                 model_tasks.load_model(model.path),
-                f"restoring {model.name}",
+                self.tr("restoring {name}").format(name=model.name),
                 on_result=lambda classifier, m=model: self._on_restored(m, classifier),
                 on_error=self.problem.emit,
             )
@@ -397,4 +394,5 @@ def stored_evaluation(classifier: Classifier) -> ShownEvaluation | None:
         evaluation = Evaluation.from_json_dict(data)
     except ValueError:
         return None
-    return ShownEvaluation(evaluation, "its validation images (stored in the model)", stored=True)
+    words = QCoreApplication.translate("Session", "its validation images (stored in the model)")
+    return ShownEvaluation(evaluation, words, stored=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from flowerclf.gui.session import Session
@@ -9,25 +10,26 @@ from flowerclf.gui.tasks import TaskRunner
 
 #: What the status bar says while a slot is busy, most telling first.
 BUSY_WORDS = (
-    ("train", "Training…"),
-    ("save-model", "Saving the model…"),
-    ("engine", "Loading the engine…"),
-    ("open-model", "Opening the model…"),
-    ("recovery", "Keeping the new model safe…"),
-    ("export-model", "Exporting the model…"),
-    ("evaluate", "Evaluating…"),
-    ("predict", "Classifying…"),
-    ("sample-data", "Getting the flowers sample…"),
-    ("imagenet-weights", "Copying the ImageNet weights…"),
+    ("train", QT_TRANSLATE_NOOP("StatusLine", "Training…")),
+    ("save-model", QT_TRANSLATE_NOOP("StatusLine", "Saving the model…")),
+    ("engine", QT_TRANSLATE_NOOP("StatusLine", "Loading the engine…")),
+    ("open-model", QT_TRANSLATE_NOOP("StatusLine", "Opening the model…")),
+    ("recovery", QT_TRANSLATE_NOOP("StatusLine", "Keeping the new model safe…")),
+    ("export-model", QT_TRANSLATE_NOOP("StatusLine", "Exporting the model…")),
+    ("evaluate", QT_TRANSLATE_NOOP("StatusLine", "Evaluating…")),
+    ("predict", QT_TRANSLATE_NOOP("StatusLine", "Classifying…")),
+    ("sample-data", QT_TRANSLATE_NOOP("StatusLine", "Getting the flowers sample…")),
+    ("imagenet-weights", QT_TRANSLATE_NOOP("StatusLine", "Copying the ImageNet weights…")),
 )
 #: Slots busy on and off many times a second that show their own activity (the camera's).
 QUIET_SLOTS = frozenset({"camera"})
 
 
-class StatusLine:
+class StatusLine(QObject):
     """Fills a window's status bar from the session and the task runner."""
 
     def __init__(self, bar: QStatusBar, session: Session, runner: TaskRunner) -> None:
+        super().__init__(bar)
         self._session = session
         self._runner = runner
         self._override = ""
@@ -37,8 +39,8 @@ class StatusLine:
         self.busy_bar.setMaximumWidth(90)
         self.busy_bar.setMaximumHeight(12)
         self.busy_bar.setTextVisible(False)
-        self.device_label = QLabel(bar.tr("Device: …"))
-        self.device_label.setToolTip(bar.tr("Where the network runs"))
+        self.device_label = QLabel(self.tr("Device: …"))
+        self.device_label.setToolTip(self.tr("Where the network runs"))
         self.model_label = QLabel()
         self.classes_label = QLabel()
         self.classes_label.setMaximumWidth(420)
@@ -59,30 +61,29 @@ class StatusLine:
         self.refresh()
 
     def refresh(self) -> None:
-        tr = self._bar.tr
         entry = self._session.current
         engine = self._session.engine
         if engine is not None:
-            self.device_label.setText(tr("Device: {d}").format(d=engine.device))
+            self.device_label.setText(self.tr("Device: {d}").format(d=engine.device))
         if entry is not None:
             classes = list(entry.classifier.classes)
             arch = getattr(entry.classifier, "arch", "")
             shown_arch = f" ({arch})" if arch and arch not in entry.name else ""
-            self.model_label.setText(tr("Model: ") + entry.label() + shown_arch)
+            self.model_label.setText(self.tr("Model: ") + entry.label() + shown_arch)
             shown = ", ".join(classes[:6]) + (", …" if len(classes) > 6 else "")
             self.classes_label.setText(
-                tr("{n} classes: {names}").format(n=len(classes), names=shown)
+                self.tr("%n class(es): {names}", "", len(classes)).format(names=shown)
             )
             self.classes_label.setToolTip("\n".join(classes))
         else:
-            self.model_label.setText(tr("Model: none"))
+            self.model_label.setText(self.tr("Model: none"))
             self.classes_label.setText("")
         busy = [s.name for s in self._runner.busy_slots() if s.name not in QUIET_SLOTS]
         text = self._override or next(
-            (tr(words) for name, words in BUSY_WORDS if name in busy),
-            tr("Working…") if busy else "",
+            (self.tr(words) for name, words in BUSY_WORDS if name in busy),
+            self.tr("Working…") if busy else "",
         )
         if not text and engine is not None:
-            text = tr("Ready")
+            text = self.tr("Ready")
         self.busy_label.setText(text)
         self.busy_bar.setVisible(bool(busy) or bool(self._override))

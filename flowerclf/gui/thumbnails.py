@@ -47,7 +47,7 @@ class ThumbnailLoader(QObject):
             return
         self._slot.start(
             insight_tasks.thumbnails(list(wanted)),
-            "making thumbnails",
+            self.tr("making thumbnails"),
             on_yielded=self._on_batch,
             on_done=self._on_done,
         )

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,9 +29,40 @@ from flowerclf.core.config import ARCHITECTURES, TrainingConfig
 from flowerclf.gui.settings import Settings
 
 LEARNING_RATES = ["0.001", "0.0003", "0.0001", "0.00003", "0.00001"]
-WEIGHTS_FILTER = "Models and PyTorch weights (*.safetensors *.pth *.pt);;All files (*)"
+WEIGHTS_FILTER = QT_TRANSLATE_NOOP(
+    "TrainOptions", "Models and PyTorch weights (*.safetensors *.pth *.pt);;All files (*)"
+)
 #: The weights choice that starts from the session's current model.
 THIS_MODEL = "model"
+#: the architectures' one-line descriptions (core.config), as the app says them
+ARCH_DESCRIPTIONS = {
+    "resnet18": QT_TRANSLATE_NOOP(
+        "TrainOptions", "Smallest and fastest: good for quick tries and slow computers."
+    ),
+    "resnet34": QT_TRANSLATE_NOOP(
+        "TrainOptions", "The default: a good balance of accuracy and speed."
+    ),
+    "resnet50": QT_TRANSLATE_NOOP(
+        "TrainOptions",
+        "A little more accurate than resnet34, slower to train and needs more memory.",
+    ),
+    "resnet101": QT_TRANSLATE_NOOP(
+        "TrainOptions", "Deeper and more accurate; about twice as slow as resnet50."
+    ),
+    "resnet152": QT_TRANSLATE_NOOP(
+        "TrainOptions", "The deepest plain ResNet: accurate but slow; best with a GPU."
+    ),
+    "resnext50_32x4d": QT_TRANSLATE_NOOP(
+        "TrainOptions",
+        "A resnet50 with grouped convolutions: more accurate at about the same cost.",
+    ),
+    "resnext101_32x8d": QT_TRANSLATE_NOOP(
+        "TrainOptions", "Large and accurate; very slow without a GPU."
+    ),
+    "wide_resnet50_2": QT_TRANSLATE_NOOP(
+        "TrainOptions", "A wider resnet50: accurate, but large and slow without a GPU."
+    ),
+}
 #: The TrainingConfig fields this form shows (and remembers between runs).
 SHOWN_FIELDS = (
     "arch",
@@ -79,7 +110,9 @@ class TrainOptions(QGroupBox):
             )
             self.arch_box.addItem(label, name)
             self.arch_box.setItemData(
-                self.arch_box.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.arch_box.count() - 1,
+                self.tr(ARCH_DESCRIPTIONS[name]) if name in ARCH_DESCRIPTIONS else spec.description,
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.weights_box = QComboBox()
         self.weights_box.addItem(self.tr("ImageNet (recommended)"), "imagenet")
@@ -269,7 +302,7 @@ class TrainOptions(QGroupBox):
         """Pick a starting weights file; False (and the old choice kept) if cancelled."""
         start = self._weights_file or self._settings.folder("weights")
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Starting weights"), start, WEIGHTS_FILTER
+            self, self.tr("Starting weights"), start, self.tr(WEIGHTS_FILTER)
         )
         if path:
             self.set_weights(path)

@@ -38,6 +38,7 @@ from flowerclf.gui.dialogs import ask_choice
 from flowerclf.gui.download_line import DownloadLine
 from flowerclf.gui.drop_area import FileDropFilter
 from flowerclf.gui.error_words import describe
+from flowerclf.gui.log_words import log_words
 from flowerclf.gui.loss_chart import LossChart
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.settings import Settings
@@ -292,7 +293,7 @@ class TrainTab(QWidget):
                     x, self.tr("out of memory: {n} at a time").format(n=event.piece)
                 )
             elif isinstance(event, MessageEvent):
-                self.log(event.text)
+                self.log(log_words(event.text))
         if steps:
             self.chart.add_steps(steps)
         if last is not None and self.run.state == RUNNING:

@@ -79,7 +79,7 @@ class TrainingRun(QObject):
         self.folderChanged.emit(folder)
         self._scan_slot.start(
             model_tasks.scan_dataset(folder),
-            "looking through the folder",
+            self.tr("looking through the folder"),
             on_result=self._on_scanned,
             on_error=self._on_scan_failed,
         )
@@ -145,7 +145,7 @@ class TrainingRun(QObject):
         """Look for checkpoints of runs that never finished; ``interruptedFound`` lists them."""
         self._find_slot.start(
             model_tasks.find_interrupted(self.checkpoints),
-            "looking for interrupted trainings",
+            self.tr("looking for interrupted trainings"),
             on_result=lambda runs: runs and self.interruptedFound.emit(list(runs)),
         )
 

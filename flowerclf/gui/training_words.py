@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from flowerclf.core.events import DownloadEvent, EpochEvent, StageEvent, StepEvent
+from flowerclf.gui.log_words import log_words
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Training", text)
+class Training(QObject):
+    """The translation context of a run's words: ``Training.tr(text)``, as lupdate reads it."""
 
 
 def format_duration(seconds: float) -> str:
@@ -24,25 +25,26 @@ def format_duration(seconds: float) -> str:
     minutes, secs = divmod(total, 60)
     hours, minutes = divmod(minutes, 60)
     if hours:
-        return tr("{h} h {m:02d} min").format(h=hours, m=minutes)
+        return Training.tr("{h} h {m:02d} min").format(h=hours, m=minutes)
     if minutes:
-        return tr("{m} min {s:02d} s").format(m=minutes, s=secs)
-    return tr("{s} s").format(s=secs)
+        return Training.tr("{m} min {s:02d} s").format(m=minutes, s=secs)
+    return Training.tr("{s} s").format(s=secs)
 
 
 def format_megabytes(count: int) -> str:
-    return tr("{mb:.1f} MB").format(mb=count / 1_000_000)
+    return Training.tr("{mb:.1f} MB").format(mb=count / 1_000_000)
 
 
 def run_summary(config: Any, folder: str) -> str:
     """The first log line of a run: what is trained on what, with which settings."""
-    weights = {"imagenet": tr("ImageNet"), "none": tr("none (from scratch)")}.get(
-        str(config.weights), str(config.weights)
-    )
-    mode = tr("last layer only") if config.freeze_backbone else tr("all layers")
-    return tr(
+    weights = {
+        "imagenet": Training.tr("ImageNet"),
+        "none": Training.tr("none (from scratch)"),
+    }.get(str(config.weights), str(config.weights))
+    mode = Training.tr("last layer only") if config.freeze_backbone else Training.tr("all layers")
+    return Training.tr(
         "Training {arch} ({mode}) on {folder}: {epochs} epochs, batch size {batch}, "
-        "learning rate {lr:g}, image size {size} px, starting weights {weights}."
+        "learning rate {lr:g}, image size {size} px, starting weights {weights}.",
     ).format(
         arch=config.arch,
         mode=mode,
@@ -58,22 +60,24 @@ def run_summary(config: Any, folder: str) -> str:
 def progress_text(event: StepEvent | StageEvent, epoch_text: str) -> str:
     """The progress bar's words: where the run is and how long is left."""
     if event.eta_s is not None and math.isfinite(event.eta_s):
-        left = tr("about {t} left").format(t=format_duration(event.eta_s))
+        left = Training.tr("about {t} left").format(t=format_duration(event.eta_s))
     else:
-        left = tr("estimating time left…")
+        left = Training.tr("estimating time left…")
     if isinstance(event, StepEvent):
-        where = tr("{epoch} · step {step} of {steps}").format(
+        where = Training.tr("{epoch} · step {step} of {steps}").format(
             epoch=epoch_text, step=event.step, steps=event.steps_per_epoch
         )
     else:
         # Validation or feature extraction: say which, within the current epoch.
         prefix = f"{epoch_text} · " if epoch_text else ""
-        where = f"{prefix}{event.stage} {event.done} of {event.total}"
+        where = prefix + Training.tr("{stage} {done} of {total}").format(
+            stage=log_words(event.stage), done=event.done, total=event.total
+        )
     return f"{where} · {left}"
 
 
 def epoch_text(event: StepEvent | EpochEvent) -> str:
-    return tr("Epoch {n} of {total}").format(n=event.epoch, total=event.epochs)
+    return Training.tr("Epoch {n} of {total}").format(n=event.epoch, total=event.epochs)
 
 
 def epoch_lines(event: EpochEvent, show_speed: bool = True) -> list[str]:
@@ -83,46 +87,48 @@ def epoch_lines(event: EpochEvent, show_speed: bool = True) -> list[str]:
     computed once, and "16383 images/s" would mean nothing to anyone.
     """
     parts = [
-        tr("Epoch {n} of {total}: training loss {loss:.4f}").format(
+        Training.tr("Epoch {n} of {total}: training loss {loss:.4f}").format(
             n=event.epoch, total=event.epochs, loss=event.train_loss
         )
     ]
     if event.val_loss is not None:
-        parts.append(tr("validation loss {loss:.4f}").format(loss=event.val_loss))
+        parts.append(Training.tr("validation loss {loss:.4f}").format(loss=event.val_loss))
     if event.val_accuracy is not None:
-        parts.append(tr("validation accuracy {acc:.1%}").format(acc=event.val_accuracy))
+        parts.append(Training.tr("validation accuracy {acc:.1%}").format(acc=event.val_accuracy))
     line = ", ".join(parts)
     if event.replayed:
         # Trained before the interruption: said once, without a speed it did not have now.
-        return [line + tr(" (done before the interruption)")]
+        return [line + Training.tr(" (done before the interruption)")]
     if event.is_best:
-        line += tr(" (best so far)")
+        line += Training.tr(" (best so far)")
     if event.images_per_second and show_speed:
-        line += tr(" · {ips:.1f} images/s").format(ips=event.images_per_second)
+        line += Training.tr(" · {ips:.1f} images/s").format(ips=event.images_per_second)
     lines = [line]
     if event.per_class_accuracy:
         worst = sorted(event.per_class_accuracy.items(), key=lambda kv: kv[1])
-        lines.append(tr("    per class: ") + ", ".join(f"{name} {acc:.0%}" for name, acc in worst))
+        lines.append(
+            Training.tr("    per class: ") + ", ".join(f"{name} {acc:.0%}" for name, acc in worst)
+        )
     return lines
 
 
 def download_amount(event: DownloadEvent) -> str:
     """ "12.0 MB of 102.5 MB · 5.1 MB/s · about 18 s left", as much as is known."""
     if event.bytes_total:
-        amount = tr("{done} of {total}").format(
+        amount = Training.tr("{done} of {total}").format(
             done=format_megabytes(event.bytes_done), total=format_megabytes(event.bytes_total)
         )
     else:
         amount = format_megabytes(event.bytes_done)
     if event.bytes_per_second:
-        amount += tr(" · {speed:.1f} MB/s").format(speed=event.bytes_per_second / 1e6)
+        amount += Training.tr(" · {speed:.1f} MB/s").format(speed=event.bytes_per_second / 1e6)
     if event.eta_s is not None:
-        amount += tr(" · about {time} left").format(time=format_duration(event.eta_s))
+        amount += Training.tr(" · about {time} left").format(time=format_duration(event.eta_s))
     return amount
 
 
 def download_text(event: DownloadEvent) -> str:
-    return tr("Downloading starting weights {name}: {amount}").format(
+    return Training.tr("Downloading starting weights {name}: {amount}").format(
         name=event.name, amount=download_amount(event)
     )
 
@@ -131,14 +137,14 @@ def outcome_text(result: Any) -> tuple[str, str]:
     """(verb, best) for a finished run: ("finished", "best validation accuracy 93.8% (epoch 2)")."""
     accuracy = result.best_val_accuracy
     if not result.history:
-        best = tr("no epoch was finished, so no model was kept")
+        best = Training.tr("no epoch was finished, so no model was kept")
     elif accuracy is not None:
-        best = tr("best validation accuracy {acc:.1%} (epoch {epoch})").format(
+        best = Training.tr("best validation accuracy {acc:.1%} (epoch {epoch})").format(
             acc=accuracy, epoch=result.best_epoch
         )
     else:
-        best = tr("no validation photos, so the last epoch is kept")
-    verb = tr("stopped") if result.stopped else tr("finished")
+        best = Training.tr("no validation photos, so the last epoch is kept")
+    verb = Training.tr("stopped") if result.stopped else Training.tr("finished")
     return verb, best
 
 
@@ -146,10 +152,10 @@ def finished_message(result: Any) -> str:
     """What the Train tab's message bar says when a run has ended."""
     verb, best = outcome_text(result)
     if result.history:
-        text = tr(
+        text = Training.tr(
             "Training {verb}: {best}. The model is ready in the Predict tab; "
-            "save it to keep it after the app closes."
+            "save it to keep it after the app closes.",
         ).format(verb=verb, best=best)
     else:
-        text = tr("Training {verb}: {best}.").format(verb=verb, best=best)
-    return f"{result.interruption} {text}" if result.interruption else text
+        text = Training.tr("Training {verb}: {best}.").format(verb=verb, best=best)
+    return f"{log_words(result.interruption)} {text}" if result.interruption else text
