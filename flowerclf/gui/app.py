@@ -11,13 +11,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import flowerclf
+from flowerclf.gui.language import chosen_language, install_translators, language_for
 from flowerclf.gui.main_window import APP_NAME, MainWindow
-from flowerclf.gui.settings import APPLICATION, ORGANIZATION
+from flowerclf.gui.settings import APPLICATION, ORGANIZATION, Settings
 from flowerclf.gui.tasks import active_tasks
 
 
 def resources_dir() -> Path | None:
-    """Icons and style: beside the package when installed, at the repo root when developing."""
+    """Icons, style and translations: beside the package when installed, at the repo root
+    when developing."""
     here = Path(__file__).resolve().parent
     for candidate in (here.parent / "resources", here.parents[1] / "resources"):
         if (candidate / "flowerclf.svg").exists():
@@ -36,10 +38,18 @@ def app_icon() -> QIcon:
     return icon
 
 
+def translations_dir() -> Path | None:
+    folder = resources_dir()
+    return folder / "translations" if folder is not None else None
+
+
 def configure_app(app: QApplication) -> None:
-    """Names (for QSettings), icon, style: everything the window expects of the app."""
+    """Names (for QSettings), language, icon, style: everything the window expects of the app."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
+    # Before any widget exists: every view words itself once, when it is built.
+    language = language_for(chosen_language(Settings()))
+    install_translators(language, translations_dir())
     QCoreApplication.setApplicationVersion(flowerclf.__version__)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("flowerclf")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,11 +26,13 @@ from flowerclf.gui.check_panel import CheckPanel
 from flowerclf.gui.closing import ClosingFlow
 from flowerclf.gui.dialogs import about_text, ask_choice, file_stem
 from flowerclf.gui.error_words import describe
+from flowerclf.gui.language import LanguageMenu
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.network_tab import NetworkTab
 from flowerclf.gui.photo_mover import PhotoMover
 from flowerclf.gui.predict_tab import PredictTab
 from flowerclf.gui.results_tab import ResultsTab
+from flowerclf.gui.resume_offer import ResumeOffer
 from flowerclf.gui.sample_download import SampleFlow
 from flowerclf.gui.session import ModelEntry, Session
 from flowerclf.gui.settings import Settings
@@ -40,7 +42,7 @@ from flowerclf.gui.train_tab import TrainTab
 from flowerclf.gui.training_run import TrainingRun
 
 APP_NAME = "FlowerClf"
-MODEL_FILTER = "Models (*.safetensors *.pth *.pt);;All files (*)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Models (*.safetensors *.pth *.pt);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(self.tr(text), self)
+        action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -105,19 +107,23 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
-        self.open_model_action = self._action("&Open model…", self.open_model_dialog, keys.Open)
+        self.open_model_action = self._action(
+            self.tr("&Open model…"), self.open_model_dialog, keys.Open
+        )
         self.open_images_action = self._action(
-            "Open &images…", self.open_images_dialog, "Ctrl+Shift+O"
+            self.tr("Open &images…"), self.open_images_dialog, "Ctrl+Shift+O"
         )
         self.save_model_action = self._action(
-            "&Save model as…", self.save_model_as_dialog, keys.SaveAs
+            self.tr("&Save model as…"), self.save_model_as_dialog, keys.SaveAs
         )
-        self.import_action = self._action("&Import tutorial model…", self.import_tutorial_dialog)
-        self.export_action = self._action("&Export model…", self.export_model_dialog)
+        self.import_action = self._action(
+            self.tr("&Import tutorial model…"), self.import_tutorial_dialog
+        )
+        self.export_action = self._action(self.tr("&Export model…"), self.export_model_dialog)
         self.export_report_action = self._action(
-            "Export &report…", self.results_tab.export_report_dialog
+            self.tr("Export &report…"), self.results_tab.export_report_dialog
         )
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.open_model_action, self.open_images_action, self.save_model_action):
             file_menu.addAction(action)
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_move_action = self._action("Undo move", self.photo_mover.undo, keys.Undo)
+        self.undo_move_action = self._action(self.tr("Undo move"), self.photo_mover.undo, keys.Undo)
         self.undo_move_action.setEnabled(False)
         self.photo_mover.undoChanged.connect(self._refresh_undo)
         edit_menu.addAction(self.undo_move_action)
@@ -135,8 +141,11 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self.train_tab.start_action)
         train_menu.addAction(self.train_tab.stop_action)
         self.train_tab.start_action.triggered.connect(self.show_train)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.language_menu = LanguageMenu(self.settings, self.message_bar, self.view_menu)
+        self.view_menu.addMenu(self.language_menu)
         help_menu = self.sample.fill_menu(self.menuBar().addMenu(self.tr("&Help")))
-        self.about_action = self._action("&About FlowerClf", self.show_about)
+        self.about_action = self._action(self.tr("&About FlowerClf"), self.show_about)
         help_menu.addAction(self.about_action)
 
     def _refresh_undo(self) -> None:
@@ -165,7 +174,8 @@ class MainWindow(QMainWindow):
         session.saveFinished.connect(self._on_save_finished)
         session.engineChanged.connect(self._check_recovery_once)
         session.recoverableFound.connect(self._offer_recovery)
-        self.training.interruptedFound.connect(self._offer_resume)
+        resume = ResumeOffer(self.training, self.message_bar, self.show_train)
+        self.training.interruptedFound.connect(resume.offer)
         self.predict_tab.openModelRequested.connect(self.open_model_dialog)
         self.predict_tab.goToTrainRequested.connect(self.show_train)
         self.train_tab.saveModelRequested.connect(self.save_model_as_dialog)
@@ -195,28 +205,6 @@ class MainWindow(QMainWindow):
             self._recovery_checked = True
             self.session.check_recovery()
             self.training.find_interrupted()
-
-    def _offer_resume(self, runs: list) -> None:
-        """A training an earlier session did not finish: go on with it, or let it go."""
-        newest = runs[0]
-        more = self.tr(" ({n} more after this one)").format(n=len(runs) - 1) if runs[1:] else ""
-
-        def resume() -> None:
-            self.show_train()
-            self.training.resume(newest)
-
-        def discard() -> None:
-            self.training.discard(newest)
-            self.training.find_interrupted()
-
-        self.message_bar.show_message(
-            self.tr("A training stopped before its last epoch: {what}.").format(
-                what=newest.description
-            )
-            + more,
-            "info",
-            actions=[(self.tr("Resume training"), resume), (self.tr("Discard it"), discard)],
-        )
 
     def _offer_recovery(self, models: list) -> None:
         if self.closing.active or self.closing.done:
@@ -261,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def open_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open model"), self.settings.folder("models"), MODEL_FILTER
+            self, self.tr("Open model"), self.settings.folder("models"), self.tr(MODEL_FILTER)
         )
         if path:
             self.settings.set_folder("models", str(Path(path).parent))

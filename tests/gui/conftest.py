@@ -43,6 +43,17 @@ def no_leaked_threads(qapp: QApplication, qtbot) -> Iterator[None]:
         pytest.fail(f"worker threads still running after the test: {names}")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(qapp: QApplication) -> Iterator[None]:
+    """The English catalogue, as the app installs it: the plural forms ("1 photo", "2 photos")."""
+    from flowerclf.gui.app import translations_dir
+    from flowerclf.gui.language import install_translators, remove_translators
+
+    install_translators("en", translations_dir())
+    yield
+    remove_translators()
+
+
 # -- data and a model -----------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ def test_gui_modules_do_not_import_torch():
 
 def test_menus_and_shortcuts(window):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "Train", "Help"]
+    assert list(menus) == ["File", "Edit", "Train", "View", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
     assert file_items == [
         "Open model…",

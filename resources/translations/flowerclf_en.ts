@@ -1,0 +1,116 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConfusionMatrix</name>
+    <message numerus="yes">
+        <source>%n image(s) of {true} recognised correctly</source>
+        <translation>
+            <numerusform>%n image of {true} recognised correctly</numerusform>
+            <numerusform>%n images of {true} recognised correctly</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of {true} taken for {predicted}</source>
+        <translation>
+            <numerusform>%n image of {true} taken for {predicted}</numerusform>
+            <numerusform>%n images of {true} taken for {predicted}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DatasetSummary</name>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %n file(s) will be skipped (listed below).</source>
+        <translation>
+            <numerusform> %n file will be skipped (listed below).</numerusform>
+            <numerusform> %n files will be skipped (listed below).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DropArea</name>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message numerus="yes">
+        <source>CPU ({name}, %n core(s))</source>
+        <translation>
+            <numerusform>CPU ({name}, %n core)</numerusform>
+            <numerusform>CPU ({name}, %n cores)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>None of the %n image(s) could be read.</source>
+        <translation>
+            <numerusform>The one image could not be read.</numerusform>
+            <numerusform>None of the %n images could be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The interrupted training cannot go on with these photos and settings: %n setting(s) or file(s) differ.</source>
+        <translation>
+            <numerusform>The interrupted training cannot go on with these photos and settings: %n setting or file differs.</numerusform>
+            <numerusform>The interrupted training cannot go on with these photos and settings: %n settings or files differ.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message numerus="yes">
+        <source>the %n validation image(s) of the training run</source>
+        <translation>
+            <numerusform>the %n validation image of the training run</numerusform>
+            <numerusform>the %n validation images of the training run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported {path} (and {client} beside it to use it). Checked on %n photo(s): same answers; largest difference {d:.5f}.</source>
+        <translation>
+            <numerusform>Exported {path} (and {client} beside it to use it). Checked on %n photo: same answer; largest difference {d:.5f}.</numerusform>
+            <numerusform>Exported {path} (and {client} beside it to use it). Checked on %n photos: same answers; largest difference {d:.5f}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <source>%n class(es): {names}</source>
+        <translation>
+            <numerusform>%n class: {names}</numerusform>
+            <numerusform>%n classes: {names}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
