@@ -26,7 +26,10 @@ def _weights_unavailable(details: dict[str, Any], error: BaseException) -> str:
         "The ImageNet starting weights for {arch} are not on this computer and could not "
         "be downloaded",
     ).format(arch=arch)
-    text += f" ({reason_words(reason)})." if reason else "."
+    if reason:
+        text += Errors.tr(" ({reason}).").format(reason=reason_words(reason))
+    else:
+        text += Errors.tr(".")
     return text + Errors.tr(" Use a weights file you have, or let the network start from scratch.")
 
 

@@ -248,7 +248,7 @@ class PredictTab(QWidget):
         self.predictions.set_classifier(classifier)
         classes = list(classifier.classes) if classifier is not None else []
         self.classes_label.setText(
-            self.tr("{n} classes: {names}").format(n=len(classes), names=", ".join(classes))
+            self.tr("%n class(es): {names}", "", len(classes)).format(names=", ".join(classes))
             if classes
             else ""
         )
@@ -368,7 +368,7 @@ class PredictTab(QWidget):
             return
         self._settings.set_folder("export", str(Path(path).parent))
         self.message_bar.show_message(
-            self.tr("Saved {n} rows to {path}.").format(n=count, path=path), "success"
+            self.tr("Saved %n row(s) to {path}.", "", count).format(path=path), "success"
         )
 
     # -- state ----------------------------------------------------------------------------

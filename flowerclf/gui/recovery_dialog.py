@@ -104,7 +104,7 @@ class RecoveryDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Discard models"),
-            self.tr("Delete {n} trained model(s) for good? This cannot be undone.").format(n=count),
+            self.tr("Delete %n trained model(s) for good? This cannot be undone.", "", count),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

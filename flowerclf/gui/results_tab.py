@@ -307,11 +307,11 @@ class ResultsTab(QWidget):
                 self.tr("Stopped before any image was evaluated."), "info"
             )
             return
-        source = self.tr("all {n} images in {folder}").format(n=evaluation.total, folder=folder)
+        total = evaluation.total
+        source = self.tr("all %n image(s) in {folder}", "", total)
         if evaluation.stopped:
-            source = self.tr("the first {n} images in {folder} (stopped early)").format(
-                n=evaluation.total, folder=folder
-            )
+            source = self.tr("the first %n image(s) in {folder} (stopped early)", "", total)
+        source = source.format(folder=folder)
         if entry in self._session.models:
             self._session.set_evaluation(entry, ShownEvaluation(evaluation, source))
         if evaluation.skipped:
@@ -380,13 +380,13 @@ class ResultsTab(QWidget):
             sum(evaluation.confusion[i][i] for i in range(len(evaluation.classes)))
         )
         parts = [
-            self.tr("{right} of {total} images right, {wrong} mistake(s), on {source}").format(
-                right=total - mistakes, total=total, wrong=mistakes, source=shown.source
+            self.tr("{right} of %n image(s) right, {mistakes}, on {source}", "", total).format(
+                right=total - mistakes,
+                mistakes=self.tr("%n mistake(s)", "", mistakes),
+                source=shown.source,
             )
         ]
         if evaluation.skipped:
-            parts.append(
-                self.tr("{n} unreadable file(s) left out").format(n=len(evaluation.skipped))
-            )
+            parts.append(self.tr("%n unreadable file(s) left out", "", len(evaluation.skipped)))
         self.summary_label.setText(" · ".join(parts))
         self.summary_label.setToolTip(self.summary_label.text())
