@@ -42,10 +42,12 @@ def sources() -> list[str]:
     return sorted(str(path.relative_to(ROOT)) for path in SOURCES.glob("*.py"))
 
 
-def update(folder: Path) -> None:
+def update(folder: Path, quiet: bool = False) -> None:
     """lupdate the sources into ``folder``'s .ts files, then lrelease them to .qm."""
     for language, options in CATALOGUES.items():
         ts = folder / f"flowerclf_{language}.ts"
+        if quiet:
+            options = [*options, "-silent"]
         subprocess.run(
             [tool("pyside6-lupdate"), *options, "-locations", "none", "-no-obsolete",
              *sources(), "-ts", str(ts)],
@@ -63,7 +65,7 @@ def check() -> list[str]:
         copy = Path(temp)
         for path in FOLDER.glob("flowerclf_*.ts"):
             shutil.copy(path, copy / path.name)
-        update(copy)
+        update(copy, quiet=True)
         return [
             path.name
             for path in sorted(copy.iterdir())

@@ -74,7 +74,7 @@
     <message numerus="yes">
         <source>None of the %n image(s) could be read.</source>
         <translation>
-            <numerusform>The one image could not be read.</numerusform>
+            <numerusform>The %n image could not be read.</numerusform>
             <numerusform>None of the %n images could be read.</numerusform>
         </translation>
     </message>
@@ -83,6 +83,78 @@
         <translation>
             <numerusform>The interrupted training cannot go on with these photos and settings: %n setting or file differs.</numerusform>
             <numerusform>The interrupted training cannot go on with these photos and settings: %n settings or files differ.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PredictTab</name>
+    <message numerus="yes">
+        <source>%n class(es): {names}</source>
+        <translation>
+            <numerusform>%n class: {names}</numerusform>
+            <numerusform>%n classes: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to {path}.</source>
+        <translation>
+            <numerusform>Saved %n row to {path}.</numerusform>
+            <numerusform>Saved %n rows to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message numerus="yes">
+        <source>Delete %n trained model(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n trained model for good? This cannot be undone.</numerusform>
+            <numerusform>Delete %n trained models for good? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message numerus="yes">
+        <source>all %n image(s) in {folder}</source>
+        <translation>
+            <numerusform>the %n image in {folder}</numerusform>
+            <numerusform>all %n images in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n image(s) in {folder} (stopped early)</source>
+        <translation>
+            <numerusform>the first %n image in {folder} (stopped early)</numerusform>
+            <numerusform>the first %n images in {folder} (stopped early)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and were left out: {names}</source>
+        <translation>
+            <numerusform>%n file could not be read and was left out: {names}</numerusform>
+            <numerusform>%n files could not be read and were left out: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{right} of %n image(s) right, {mistakes}, on {source}</source>
+        <translation>
+            <numerusform>{right} of %n image right, {mistakes}, on {source}</numerusform>
+            <numerusform>{right} of %n images right, {mistakes}, on {source}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mistake(s)</source>
+        <translation>
+            <numerusform>%n mistake</numerusform>
+            <numerusform>%n mistakes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable file(s) left out</source>
+        <translation>
+            <numerusform>%n unreadable file left out</numerusform>
+            <numerusform>%n unreadable files left out</numerusform>
         </translation>
     </message>
 </context>
