@@ -1563,7 +1563,7 @@ Double-click to open it in Predict</source>
     </message>
     <message>
         <source>right, but unsure</source>
-        <translation>正确，但没有把握</translation>
+        <translation>正确但没把握</translation>
     </message>
     <message>
         <source>right</source>
