@@ -109,7 +109,7 @@ class CheckPanel(QFrame):
         self.bar.show()
         self._slot.start(
             check_task(folder),
-            "checking the photos",
+            self.tr("checking the photos"),
             on_result=lambda check: self._on_checked(folder, check),
             on_error=self._on_failed,
             on_progress=self._on_progress,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from flowerclf.gui import check_words
 from flowerclf.gui.photo_mover import PhotoMover
+from flowerclf.gui.reason_words import reason_words
 from flowerclf.gui.tasks import TaskRunner
 from flowerclf.gui.thumbnails import ThumbnailLoader
 
@@ -122,7 +123,7 @@ class CheckReview(QDialog):
         for kind, _, _ in check_words.GROUP_KINDS:
             self._add_groups(kind, getattr(check, kind))
         self._add_list(
-            self.tr("Cannot be read"), [(path, reason) for path, reason in check.unreadable]
+            self.tr("Cannot be read"), [(path, reason_words(why)) for path, why in check.unreadable]
         )
         self._add_list(
             self.tr("Smaller than 64 pixels on a side"), [(path, "") for path in check.small]
@@ -140,7 +141,7 @@ class CheckReview(QDialog):
         self.tree.addTopLevelItem(top)
         for number, group in enumerate(groups, 1):
             node = QTreeWidgetItem(
-                top, [self.tr("Group {n}: {count} photos").format(n=number, count=len(group))]
+                top, [self.tr("Group {number}: %n photo(s)", "", len(group)).format(number=number)]
             )
             node.setFlags(node.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for path in group:

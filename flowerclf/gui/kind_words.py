@@ -129,6 +129,12 @@ def _model_file_unreadable(d: Details) -> str:
     )
 
 
+def _move_failed(d: Details) -> str:
+    return Errors.tr("Could not move {name}: {reason}. Nothing was moved.").format(
+        name=_name(d), reason=reason_words(str(d.get("reason") or ""))
+    )
+
+
 def _architecture_mismatch(d: Details) -> str:
     if d.get("detected"):
         return Errors.tr(
@@ -281,6 +287,7 @@ KIND_WORDS: dict[str, Callable[[Details], str]] = {
     "not_explainable": _t(
         QT_TRANSLATE_NOOP("Errors", "The network {arch} has no layer to draw a heat map from.")
     ),
+    "move_failed": _move_failed,
     "export_mismatch": _export_mismatch,
     "checkpoint_unreadable": _checkpoint_unreadable,
     "checkpoint_mismatch": _checkpoint_mismatch,

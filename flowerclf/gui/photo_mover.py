@@ -13,15 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from flowerclf.core.errors import FlowerclfError
 from flowerclf.core.photo_moves import MoveBatch, move_photos, undo_batch
 from flowerclf.gui.error_words import describe
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PhotoMover", text)
 
 
 @dataclass(frozen=True)
@@ -56,10 +52,9 @@ class PhotoMover(QObject):
             return True
         count = len(batch.moves)
         if destination is None:
-            words = tr("1 photo excluded") if count == 1 else tr("{n} photos excluded")
+            words = self.tr("%n photo(s) excluded", "", count)
         else:
-            words = tr("1 photo to {name}") if count == 1 else tr("{n} photos to {name}")
-        words = words.format(n=count, name=destination)
+            words = self.tr("%n photo(s) to {name}", "", count).format(name=destination)
         self._done.append(DoneMove(root, batch, words))
         self.undoChanged.emit()
         self.moved.emit(str(root))
@@ -71,8 +66,8 @@ class PhotoMover(QObject):
     def undo_text(self) -> str:
         """The Undo menu item's words ("Undo move: 2 photos to roses")."""
         if not self._done:
-            return tr("Undo move")
-        return tr("Undo move: {what}").format(what=self._done[-1].words)
+            return self.tr("Undo move")
+        return self.tr("Undo move: {what}").format(what=self._done[-1].words)
 
     def undo(self) -> bool:
         """Put the photos of the last move back; False when there is none or it fails."""

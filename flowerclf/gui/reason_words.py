@@ -1,4 +1,4 @@
-"""The core's few words on why a file could not be used, in the app's language.
+"""The core's few words on why a file could not be used or moved, in the app's language.
 
 The core explains a skipped photo or a failed write with a short phrase from a
 closed set ("the file is empty", "permission denied", "not an image file
@@ -40,6 +40,10 @@ PHRASES = (
     QT_TRANSLATE_NOOP("Reasons", "the disk quota is used up"),
     QT_TRANSLATE_NOOP("Reasons", "the system refused to write it"),
     QT_TRANSLATE_NOOP("Reasons", "the folder does not exist and cannot be made"),
+    QT_TRANSLATE_NOOP("Reasons", "a file of that name is already there"),
+    QT_TRANSLATE_NOOP("Reasons", "the dataset folder cannot be written"),
+    QT_TRANSLATE_NOOP("Reasons", "not in the dataset folder"),
+    QT_TRANSLATE_NOOP("Reasons", "the old name is taken by another file"),
 )
 
 #: phrases with a name or a number in them: (their shape, the words with {0}, {1}...)

@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CheckReview</name>
+    <message numerus="yes">
+        <source>Group {number}: %n photo(s)</source>
+        <translation>
+            <numerusform>Group {number}: %n photo</numerusform>
+            <numerusform>Group {number}: %n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckWords</name>
+    <message numerus="yes">
+        <source>%n group(s) of exact copies</source>
+        <translation>
+            <numerusform>%n group of exact copies</numerusform>
+            <numerusform>%n groups of exact copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of near copies</source>
+        <translation>
+            <numerusform>%n group of near copies</numerusform>
+            <numerusform>%n groups of near copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in more than one class</source>
+        <translation>
+            <numerusform>%n photo in two classes</numerusform>
+            <numerusform>%n photos in more than one class</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in both train and val</source>
+        <translation>
+            <numerusform>%n photo in both train and val</numerusform>
+            <numerusform>%n photos in both train and val</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be read</source>
+        <translation>
+            <numerusform>%n file that cannot be read</numerusform>
+            <numerusform>%n files that cannot be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) under 64 pixels</source>
+        <translation>
+            <numerusform>%n picture under 64 pixels</numerusform>
+            <numerusform>%n pictures under 64 pixels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) with fewer than 10 photos</source>
+        <translation>
+            <numerusform>%n class with fewer than 10 photos</numerusform>
+            <numerusform>%n classes with under 10 photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s) checked: no copies, conflicts or unreadable files.</source>
+        <translation>
+            <numerusform>%Ln photo checked: no copies, conflicts or unreadable files.</numerusform>
+            <numerusform>%Ln photos checked: no copies, conflicts or unreadable files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s) checked. Worth a look: {list}.</source>
+        <translation>
+            <numerusform>%Ln photo checked. Worth a look: {list}.</numerusform>
+            <numerusform>%Ln photos checked. Worth a look: {list}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrix</name>
     <message numerus="yes">
         <source>%n image(s) of {true} recognised correctly</source>
@@ -83,6 +159,23 @@
         <translation>
             <numerusform>The interrupted training cannot go on with these photos and settings: %n setting or file differs.</numerusform>
             <numerusform>The interrupted training cannot go on with these photos and settings: %n settings or files differ.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoMover</name>
+    <message numerus="yes">
+        <source>%n photo(s) excluded</source>
+        <translation>
+            <numerusform>%n photo excluded</numerusform>
+            <numerusform>%n photos excluded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) to {name}</source>
+        <translation>
+            <numerusform>%n photo to {name}</numerusform>
+            <numerusform>%n photos to {name}</numerusform>
         </translation>
     </message>
 </context>

@@ -26,6 +26,211 @@ Double-click to open it in Predict</source>
     </message>
 </context>
 <context>
+    <name>CheckPanel</name>
+    <message>
+        <source>Photo check</source>
+        <translation>照片检查</translation>
+    </message>
+    <message>
+        <source>Choose a folder: its photos are checked for copies, photos in two classes and unreadable files.</source>
+        <translation>选择一个文件夹：将检查其中的照片是否有重复、同一照片分在两个类别，以及无法读取的文件。</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>复查…</translation>
+    </message>
+    <message>
+        <source>See the photos found, and move them to another class or out of the dataset</source>
+        <translation>查看找到的照片，并把它们移到其他类别或移出数据集</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Checking the photos…</source>
+        <translation>正在检查照片…</translation>
+    </message>
+    <message>
+        <source>checking the photos</source>
+        <translation>检查照片</translation>
+    </message>
+    <message>
+        <source>Waiting for the folder to be looked through…</source>
+        <translation>正在等待查看文件夹…</translation>
+    </message>
+    <message>
+        <source>Checking the photos… {done:,} of {total:,}</source>
+        <translation>正在检查照片… {done:,} / {total:,}</translation>
+    </message>
+    <message>
+        <source>The photos could not be checked: {why}</source>
+        <translation>无法检查这些照片：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckReview</name>
+    <message>
+        <source>Photo check</source>
+        <translation>照片检查</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The class folder to move the selected photos to</source>
+        <translation>要把选中照片移入的类别文件夹</translation>
+    </message>
+    <message>
+        <source>Move to class</source>
+        <translation>移到类别</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Move the selected photos out of the dataset, to a folder beside it. Nothing is deleted.</source>
+        <translation>把选中的照片移出数据集，放到旁边的一个文件夹中。不会删除任何文件。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Put the last moved photos back (Ctrl+Z)</source>
+        <translation>把最近移动的照片放回原处（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Smaller than 64 pixels on a side</source>
+        <translation>边长小于 64 像素</translation>
+    </message>
+    <message numerus="yes">
+        <source>Group {number}: %n photo(s)</source>
+        <translation>
+            <numerusform>第 {number} 组：%n 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckWords</name>
+    <message>
+        <source>Exact copies</source>
+        <translation>完全相同的副本</translation>
+    </message>
+    <message>
+        <source>The same file under other names: the model sees it twice.</source>
+        <translation>同一个文件换了名字：模型会把它看两遍。</translation>
+    </message>
+    <message>
+        <source>Near copies</source>
+        <translation>近似副本</translation>
+    </message>
+    <message>
+        <source>The same photo resized, recompressed or cropped.</source>
+        <translation>同一张照片被缩放、重新压缩或裁剪过。</translation>
+    </message>
+    <message>
+        <source>Same photo, different classes</source>
+        <translation>同一照片，不同类别</translation>
+    </message>
+    <message>
+        <source>One of them is probably in the wrong class folder.</source>
+        <translation>其中一张很可能放错了类别文件夹。</translation>
+    </message>
+    <message>
+        <source>In both train and val</source>
+        <translation>同时在训练集和验证集中</translation>
+    </message>
+    <message>
+        <source>A photo the model learns from is also used to check it: the accuracy looks better than it is.</source>
+        <translation>模型学习用的照片也被用来检验它：准确率看起来会比实际更好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of exact copies</source>
+        <translation>
+            <numerusform>%n 组完全相同的副本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of near copies</source>
+        <translation>
+            <numerusform>%n 组近似副本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in more than one class</source>
+        <translation>
+            <numerusform>%n 张照片属于不止一个类别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in both train and val</source>
+        <translation>
+            <numerusform>%n 张照片同时在训练集和验证集中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be read</source>
+        <translation>
+            <numerusform>%n 个无法读取的文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) under 64 pixels</source>
+        <translation>
+            <numerusform>%n 张图片小于 64 像素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) with fewer than 10 photos</source>
+        <translation>
+            <numerusform>%n 个类别的照片少于 10 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the largest class has {ratio:.0f}× the photos of the smallest</source>
+        <translation>最大类别的照片数是最小类别的 {ratio:.0f} 倍</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s) checked: no copies, conflicts or unreadable files.</source>
+        <translation>
+            <numerusform>已检查 %Ln 张照片：没有重复、冲突或无法读取的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s) checked. Worth a look: {list}.</source>
+        <translation>
+            <numerusform>已检查 %Ln 张照片。值得一看：{list}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassMetrics</name>
     <message>
         <source>Class</source>
@@ -416,6 +621,10 @@ Click to see them</source>
     <message>
         <source>Could not read the picture: {reason}.</source>
         <translation>无法读取该图片：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not move {name}: {reason}. Nothing was moved.</source>
+        <translation>无法移动 {name}：{reason}。没有移动任何文件。</translation>
     </message>
     <message>
         <source>{name} holds a {detected}, not a {arch}: choose {detected} to use it.</source>
@@ -817,6 +1026,14 @@ Click to see them</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo move</source>
+        <translation>撤销移动</translation>
+    </message>
+    <message>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -993,6 +1210,29 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     <message>
         <source>The ONNX file is checked before it is kept: it must give the same answers as FlowerClf. To keep the model for FlowerClf itself, use Save model as…</source>
         <translation>ONNX 文件在保留前会经过检验：它必须给出与 FlowerClf 相同的结果。若要保存模型供 FlowerClf 自己使用，请用“模型另存为…”。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoMover</name>
+    <message numerus="yes">
+        <source>%n photo(s) excluded</source>
+        <translation>
+            <numerusform>已排除 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) to {name}</source>
+        <translation>
+            <numerusform>%n 张照片移到 {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo move</source>
+        <translation>撤销移动</translation>
+    </message>
+    <message>
+        <source>Undo move: {what}</source>
+        <translation>撤销移动：{what}</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1480,22 @@ The best model so far is kept, and you can save it before the app closes.</sourc
         <translation>文件夹不存在，且无法创建</translation>
     </message>
     <message>
+        <source>a file of that name is already there</source>
+        <translation>已有同名文件</translation>
+    </message>
+    <message>
+        <source>the dataset folder cannot be written</source>
+        <translation>无法写入数据集文件夹</translation>
+    </message>
+    <message>
+        <source>not in the dataset folder</source>
+        <translation>不在数据集文件夹中</translation>
+    </message>
+    <message>
+        <source>the old name is taken by another file</source>
+        <translation>原来的名称已被另一个文件占用</translation>
+    </message>
+    <message>
         <source>not an image file ({0})</source>
         <extracomment>phrases with a name or a number in them: (their shape, the words with {0}, {1}...)</extracomment>
         <translation>不是图像文件（{0}）</translation>
@@ -1368,6 +1624,18 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     <message>
         <source>. Double-click one to classify it in Predict.</source>
         <translation>。双击其中一张可在“预测”页中为它分类。</translation>
+    </message>
+    <message>
+        <source>{name} is not in a class folder.</source>
+        <translation>{name} 不在任何类别文件夹中。</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>moved to {name}</source>
+        <translation>已移到 {name}</translation>
     </message>
     <message>
         <source>{name}: file not found ({path}).</source>
@@ -2202,6 +2470,14 @@ Double-click to open it in Predict</source>
     <message>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Move to class</source>
+        <translation>移到类别</translation>
+    </message>
+    <message>
+        <source>Exclude from the dataset</source>
+        <translation>从数据集中排除</translation>
     </message>
 </context>
 </TS>
