@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.core import errors
+from flowerclf.core.recovery import RecoverableModel
 from flowerclf.gui.app import translations_dir
 from flowerclf.gui.language import (
     CHINESE,
@@ -41,6 +42,7 @@ from flowerclf.gui.language import (
     install_translators,
     language_for,
 )
+from flowerclf.gui.recovery_dialog import RecoveryDialog
 from tests.gui.conftest import THREAD_TIMEOUT_MS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -243,11 +245,15 @@ def test_the_chinese_window_shows_no_english_the_catalogue_knows(
         win.train_tab.set_folder(str(dataset))
         qtbot.waitUntil(lambda: win.train_tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
         shown = empty + shown_texts(win)
+        # A dialog of the window's, built as it would be and not shown.
+        kept = RecoverableModel(Path("m.safetensors"), "colours", "resnet18", ["red"], 0.9, 0, 9)
+        shown += shown_texts(RecoveryDialog([kept], win.session.recovery, win))
         sources = {
             message.findtext("source"): translations(message)[0] for _, message in messages(CHINESE)
         }
         data = {*classifier.classes, "colours", *re.findall(r"\w+", win.session.engine.device)}
-        data |= {part for part in re.split(r"[/\\]", str(dataset)) if part}
+        for folder in (dataset, win.session.recovery.folder):
+            data |= {part for part in re.split(r"[/\\]", str(folder)) if part}
         problems = []
         for where, text in shown:
             plain = text.replace("&", "")
