@@ -219,7 +219,7 @@ class ComparisonView(QWidget):
             insight_tasks.compare_models(
                 other.classifier, current.classifier, Path(folder), other.name, current.name
             ),
-            "comparing two models",
+            self.tr("comparing two models"),
             on_progress=self._on_progress,
             on_result=lambda comparison: self._on_compared(current, other, comparison),
             on_error=self.problem.emit,

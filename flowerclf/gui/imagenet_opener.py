@@ -111,7 +111,7 @@ class ImagenetOpener(QObject):
             return
         self._installing.start(
             model_tasks.install_imagenet_weights(arch, path),
-            "copying the ImageNet weights",
+            self.tr("copying the ImageNet weights"),
             on_result=lambda _cached: self.open(arch),
             on_error=lambda error: self._message_bar.show_message(
                 describe(error), "error", details=error.details

@@ -189,7 +189,7 @@ class LiveClassifier(QObject):
         self._last_start = time.monotonic()
         self._slot.start(
             classify_frame(classifier, image),
-            "classifying the camera picture",
+            self.tr("classifying the camera picture"),
             on_result=lambda prediction: self._on_result(classifier, prediction),
             on_error=self._on_error,
         )

@@ -204,7 +204,7 @@ class NetworkTab(QWidget):
             return
         self._tables.start(
             network_tasks.stage_table(*key),
-            "measuring the network",
+            self.tr("measuring the network"),
             on_result=lambda table: self._on_table(key, table),
             on_error=self._on_error,
         )
@@ -239,9 +239,7 @@ class NetworkTab(QWidget):
                 arch=table.arch,
                 name=entry.name if entry is not None else "",
                 size=table.image_size,
-                n=self.tr("{n} classes").format(n=table.num_classes)
-                if table.num_classes != 1
-                else self.tr("1 class"),
+                n=self.tr("%n class(es)", "", table.num_classes),
             )
         )
 
@@ -336,7 +334,7 @@ class NetworkTab(QWidget):
             network_tasks.feature_grid(
                 classifier, self._photo, stage, self.count_spin.value(), stand_in
             ),
-            "computing feature maps",
+            self.tr("computing feature maps"),
             on_result=self._on_grid,
             on_error=self._on_maps_failed,
         )

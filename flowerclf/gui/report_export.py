@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from flowerclf.gui import insight_tasks
@@ -40,7 +41,10 @@ class ReportExport:
         """Where to write it, from a save dialog ("" when cancelled)."""
         start = Path(self._settings.folder("export") or ".") / "flowerclf-report.html"
         path, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Export report"), str(start), parent.tr("Web page (*.html)")
+            parent,
+            QCoreApplication.translate("ResultsTab", "Export report"),
+            str(start),
+            QCoreApplication.translate("ResultsTab", "Web page (*.html)"),
         )
         return path
 
@@ -63,7 +67,7 @@ class ReportExport:
                 shown.training if shown is not None else None,
                 comparison,
             ),
-            "writing the report",
+            QCoreApplication.translate("ResultsTab", "writing the report"),
             on_result=self._done,
             on_error=self._failed,
             on_done=self._finished,

@@ -77,12 +77,14 @@ class SampleDownload(QObject):
 
     def start(self, folder: str | Path) -> bool:
         """Download the sample into ``folder``; False while one is already running."""
-        return self._run(_download(Path(folder), self.source), "downloading the flowers sample")
+        return self._run(
+            _download(Path(folder), self.source), self.tr("downloading the flowers sample")
+        )
 
     def start_archive(self, archive: str | Path, folder: str | Path) -> bool:
         """Check and unpack an archive the person has into ``folder``."""
         work = _unpack(Path(archive), Path(folder), self.source)
-        return self._run(work, "unpacking the flowers sample")
+        return self._run(work, self.tr("unpacking the flowers sample"))
 
     def _run(self, work: TaskFunction, description: str) -> bool:
         return self._slot.start(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -22,24 +22,21 @@ STAGE_ROLE = Qt.ItemDataRole.UserRole
 
 def block_words(stage: Stage) -> str:
     """The kind of a row in a few words, in the app's language."""
-    tr = QCoreApplication.translate
     if stage.block == BASIC:
-        return tr("StageTable", "basic block")
+        return StageTable.tr("basic block")
     if stage.block == BOTTLENECK:
-        return tr("StageTable", "bottleneck")
+        return StageTable.tr("bottleneck")
     if stage.block == GROUPED:
-        return tr("StageTable", "grouped bottleneck, {c}×{w}").format(
+        return StageTable.tr("grouped bottleneck, {c}×{w}").format(
             c=stage.cardinality, w=stage.group_width
         )
     if stage.block == WIDE:
-        return tr("StageTable", "wide bottleneck, ×{f:g}").format(f=stage.widening)
+        return StageTable.tr("wide bottleneck, ×{f:g}").format(f=stage.widening)
     if stage.block == "conv":
-        return tr("StageTable", "{k}×{k} conv, stride {s}").format(k=stage.kernel, s=stage.stride)
+        return StageTable.tr("{k}×{k} conv, stride {s}").format(k=stage.kernel, s=stage.stride)
     if stage.block == "max pool":
-        return tr("StageTable", "{k}×{k} max pool, stride {s}").format(
-            k=stage.kernel, s=stage.stride
-        )
-    return tr("StageTable", "average pool, fc")
+        return StageTable.tr("{k}×{k} max pool, stride {s}").format(k=stage.kernel, s=stage.stride)
+    return StageTable.tr("average pool, fc")
 
 
 class StageTable(QTableWidget):
