@@ -163,6 +163,16 @@
     </message>
 </context>
 <context>
+    <name>NetworkTab</name>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoMover</name>
     <message numerus="yes">
         <source>%n photo(s) excluded</source>
@@ -207,6 +217,16 @@
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and were left out: {names}</source>
+        <translation>
+            <numerusform>%n file could not be read and was left out: {names}</numerusform>
+            <numerusform>%n files could not be read and were left out: {names}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultsTab</name>
     <message numerus="yes">
         <source>all %n image(s) in {folder}</source>
@@ -220,13 +240,6 @@
         <translation>
             <numerusform>the first %n image in {folder} (stopped early)</numerusform>
             <numerusform>the first %n images in {folder} (stopped early)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be read and were left out: {names}</source>
-        <translation>
-            <numerusform>%n file could not be read and was left out: {names}</numerusform>
-            <numerusform>%n files could not be read and were left out: {names}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -13,6 +13,175 @@
     </message>
 </context>
 <context>
+    <name>BlockDrawing</name>
+    <message>
+        <source>Drawing of the block</source>
+        <translation>残差块示意图</translation>
+    </message>
+    <message>
+        <source>{k}×{k} conv, {c}, stride {s}</source>
+        <translation>{k}×{k} 卷积，{c}，步幅 {s}</translation>
+    </message>
+    <message>
+        <source>{k}×{k} max pool, stride {s}</source>
+        <translation>{k}×{k} 最大池化，步幅 {s}</translation>
+    </message>
+    <message>
+        <source>average pool</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>fc, {c} outputs</source>
+        <translation>全连接层，{c} 个输出</translation>
+    </message>
+    <message>
+        <source>{k}×{k} conv, {c}, {g} groups of {w}</source>
+        <translation>{k}×{k} 卷积，{c}，分 {g} 组，每组 {w}</translation>
+    </message>
+    <message>
+        <source>{k}×{k} conv, {c}</source>
+        <translation>{k}×{k} 卷积，{c}</translation>
+    </message>
+    <message>
+        <source>Choose a stage in the table to see its block.</source>
+        <translation>在表格中选择一个阶段，即可看到它的残差块。</translation>
+    </message>
+    <message>
+        <source>{c} channels in</source>
+        <translation>输入 {c} 个通道</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>恒等映射</translation>
+    </message>
+    <message>
+        <source>ReLU, {c} channels out</source>
+        <translation>ReLU，输出 {c} 个通道</translation>
+    </message>
+    <message>
+        <source>{c} channels out</source>
+        <translation>输出 {c} 个通道</translation>
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <source>The camera needs a part of the system that is missing ({library}). Whoever looks after this computer can install it with the system&apos;s package manager.</source>
+        <translation>摄像头需要系统中缺少的一个组件（{library}）。这台电脑的管理者可以用系统的软件包管理器安装它。</translation>
+    </message>
+    <message>
+        <source>The camera needs an optional part of flowerclf (Qt Multimedia) that is not installed. Whoever installed flowerclf can add it with:
+
+{command}</source>
+        <translation>摄像头需要 flowerclf 的一个可选组件（Qt Multimedia），但它尚未安装。安装 flowerclf 的人可以用以下命令添加：
+
+{command}</translation>
+    </message>
+    <message>
+        <source>No camera was found. Connect one (or allow the app to use it) and it appears here.</source>
+        <translation>没有找到摄像头。连接一个摄像头（或允许本应用使用它），它就会显示在这里。</translation>
+    </message>
+    <message>
+        <source>This computer does not allow flowerclf to use the camera. Allow it in the system&apos;s privacy settings, then try again.</source>
+        <translation>这台电脑不允许 flowerclf 使用摄像头。请在系统的隐私设置中允许，然后重试。</translation>
+    </message>
+    <message>
+        <source>The camera stopped working. Another program may be using it, or it was unplugged.</source>
+        <translation>摄像头停止工作了。可能有其他程序正在使用它，或者它被拔掉了。</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <source>The camera is off.</source>
+        <translation>摄像头已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>The camera to use</source>
+        <translation>要使用的摄像头</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Freeze the picture and the bars</source>
+        <translation>定住画面和概率条</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Add the picture to the list of pictures, to keep and compare it</source>
+        <translation>把这幅画面加入图片列表，以便保留和比较</translation>
+    </message>
+    <message>
+        <source>Save snapshot…</source>
+        <translation>保存快照…</translation>
+    </message>
+    <message>
+        <source>Save the last snapshot as an image file</source>
+        <translation>把最近一张快照保存为图像文件</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>摄像头画面</translation>
+    </message>
+    <message>
+        <source>Waiting for the picture…</source>
+        <translation>正在等待画面…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Start the camera</source>
+        <translation>启动摄像头</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>{n:.1f} pictures a second</source>
+        <translation>每秒 {n:.1f} 幅画面</translation>
+    </message>
+    <message>
+        <source>Camera {time}</source>
+        <translation>摄像头 {time}</translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg)</source>
+        <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Saved the snapshot as {path}.</source>
+        <translation>快照已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>CellImages</name>
     <message>
         <source>{path}
@@ -23,6 +192,21 @@ Double-click to open it in Predict</source>
 真实类别：{true}
 预测类别：{predicted}（置信度 {sure}）
 双击可在“预测”页中打开</translation>
+    </message>
+</context>
+<context>
+    <name>ChangedImages</name>
+    <message>
+        <source>{path}
+True class: {true}
+{a}: {pa} ({qa} sure)
+{b}: {pb} ({qb} sure)
+Double-click to open it in Predict</source>
+        <translation>{path}
+真实类别：{true}
+{a}：{pa}（把握 {qa}）
+{b}：{pb}（把握 {qb}）
+双击可在“预测”中打开</translation>
     </message>
 </context>
 <context>
@@ -296,6 +480,146 @@ Double-click to open it in Predict</source>
     </message>
 </context>
 <context>
+    <name>ComparisonView</name>
+    <message>
+        <source>The model to compare with (A); any of this session&apos;s</source>
+        <extracomment>Thumbnails are made for this many photos of each list.</extracomment>
+        <translation>用来比较的模型（A）；可以是本次会话中的任意模型</translation>
+    </message>
+    <message>
+        <source>The labelled folder (one sub-folder per class) both models are checked on</source>
+        <translation>用来检验两个模型的已标注文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Check both models on every photo of the folder</source>
+        <translation>用文件夹中的每张照片检验两个模型</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Back to results</source>
+        <translation>返回结果</translation>
+    </message>
+    <message>
+        <source>compared with &lt;b&gt;A&lt;/b&gt;:</source>
+        <translation>与 &lt;b&gt;A&lt;/b&gt; 比较：</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per class (F1)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各类别（F1）&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B&lt;/b&gt;: {name}</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;：{name}</translation>
+    </message>
+    <message>
+        <source>Compare on a folder (one sub-folder per class)</source>
+        <translation>在一个文件夹上比较（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>comparing two models</source>
+        <translation>比较两个模型</translation>
+    </message>
+    <message>
+        <source>Model {i} of 2: %v of %m</source>
+        <translation>第 {i} 个模型（共 2 个）：%v / %m</translation>
+    </message>
+    <message>
+        <source>Compare two models</source>
+        <translation>比较两个模型</translation>
+    </message>
+    <message>
+        <source>A {a} → B {b}</source>
+        <translation>A {a} → B {b}</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>A: {name}</source>
+        <translation>A：{name}</translation>
+    </message>
+    <message>
+        <source>B: {name}</source>
+        <translation>B：{name}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>F1 of {name}: precision and recall in one number</source>
+        <translation>{name} 的 F1：把精确率和召回率合成一个数</translation>
+    </message>
+    <message>
+        <source>Now right ({n})</source>
+        <translation>现在对了（{n}）</translation>
+    </message>
+    <message>
+        <source>Now wrong ({n})</source>
+        <translation>现在错了（{n}）</translation>
+    </message>
+    <message>
+        <source>Wrong with A, right with B</source>
+        <translation>A 判断错误，B 判断正确</translation>
+    </message>
+    <message>
+        <source>Right with A, wrong with B</source>
+        <translation>A 判断正确，B 判断错误</translation>
+    </message>
+    <message>
+        <source>Choose another model of this session (A) and a labelled folder, then Compare: both are checked on the same photos.</source>
+        <translation>选择本次会话中的另一个模型（A）和一个已标注的文件夹，然后点击“比较”：两个模型会在同样的照片上接受检验。</translation>
+    </message>
+    <message>
+        <source>On the same {n} photos: &lt;b&gt;B&lt;/b&gt; {b} &lt;b&gt;{pb}&lt;/b&gt; · &lt;b&gt;A&lt;/b&gt; {a} &lt;b&gt;{pa}&lt;/b&gt; · {points:+.1f} points · {right} now right, {wrong} now wrong</source>
+        <translation>在同样的 {n} 张照片上：&lt;b&gt;B&lt;/b&gt; {b} &lt;b&gt;{pb}&lt;/b&gt; · &lt;b&gt;A&lt;/b&gt; {a} &lt;b&gt;{pa}&lt;/b&gt; · {points:+.1f} 个百分点 · {right} 张现在对了，{wrong} 张现在错了</translation>
+    </message>
+    <message>
+        <source> (stopped early)</source>
+        <translation>（提前停止）</translation>
+    </message>
+    <message>
+        <source>Only A knows: {c}.</source>
+        <translation>只有 A 认识：{c}。</translation>
+    </message>
+    <message>
+        <source>Only B knows: {c}.</source>
+        <translation>只有 B 认识：{c}。</translation>
+    </message>
+    <message>
+        <source>Both models are right and wrong on exactly the same photos.</source>
+        <translation>两个模型判断对错的照片完全相同。</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>The labelled folder to compare on</source>
+        <translation>用来比较的已标注文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrix</name>
     <message numerus="yes">
         <source>%n image(s) of {true} recognised correctly</source>
@@ -353,6 +677,14 @@ Click to see them</source>
     <message>
         <source>A folder with one subfolder per class, each full of example photos (for example flowers/roses, flowers/tulips, …). You can also drop the folder here.</source>
         <translation>一个文件夹，每个类别一个子文件夹，里面放该类别的示例照片（例如 flowers/roses、flowers/tulips……）。也可以把文件夹直接拖到这里。</translation>
+    </message>
+    <message>
+        <source>Get the flowers sample…</source>
+        <translation>获取花卉样例…</translation>
+    </message>
+    <message>
+        <source>Download 3,670 photos of 5 kinds of flowers to train on (218 MB)</source>
+        <translation>下载 5 种花卉共 3670 张照片用于训练（218 MB）</translation>
     </message>
     <message>
         <source>No folder chosen yet: choose one or drop it here.</source>
@@ -560,6 +892,30 @@ Click to see them</source>
         <translation>这需要 FlowerClf 的一个可选组件，但它尚未安装。安装 FlowerClf 的人可以用以下命令添加：pip install &apos;flowerclf[{extra}]&apos;</translation>
     </message>
     <message>
+        <source>the connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded: {reason}.</source>
+        <translation>无法下载该文件：{reason}。</translation>
+    </message>
+    <message>
+        <source> What came ({mb:.1f} MB) is kept, and trying again goes on from there.</source>
+        <translation>已下载的部分（{mb:.1f} MB）会保留，重试时从那里继续。</translation>
+    </message>
+    <message>
+        <source> Without internet, copy {name} from another computer and choose it with “I already have the archive…”.</source>
+        <translation>没有网络时，可以从另一台电脑复制 {name}，再用“我已有压缩包…”选择它。</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>{name} is not the file expected (its checksum differs: it is damaged or another file), so nothing was unpacked.</source>
+        <translation>{name} 不是预期的文件（校验和不符：文件已损坏，或是另一个文件），因此没有解压任何内容。</translation>
+    </message>
+    <message>
         <source>working</source>
         <extracomment>kinds whose words differ in the app from the core&apos;s own message</extracomment>
         <translation>处理</translation>
@@ -755,6 +1111,21 @@ Click to see them</source>
     </message>
 </context>
 <context>
+    <name>FeatureGridView</name>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>what the network sees</source>
+        <translation>网络看到的内容</translation>
+    </message>
+    <message>
+        <source>#{n}</source>
+        <translation>#{n}</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapPanel</name>
     <message>
         <source>Show heat map</source>
@@ -821,6 +1192,49 @@ Click to see them</source>
     </message>
 </context>
 <context>
+    <name>ImagenetOpener</name>
+    <message>
+        <source>Downloading the ImageNet model ({name}): {amount}</source>
+        <translation>正在下载 ImageNet 模型（{name}）：{amount}</translation>
+    </message>
+    <message>
+        <source>Choose the weights file…</source>
+        <translation>选择权重文件…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The ImageNet model&apos;s weights file {path} is damaged.</source>
+        <translation>ImageNet 模型的权重文件 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>no internet connection</source>
+        <translation>没有网络连接</translation>
+    </message>
+    <message>
+        <source>The ImageNet model&apos;s weights are not on this computer and could not be downloaded ({reason}).</source>
+        <translation>ImageNet 模型的权重不在这台电脑上，也无法下载（{reason}）。</translation>
+    </message>
+    <message>
+        <source> Either copy {name} (from {url}) into the folder {folder} and try again, or choose the file if you have downloaded it.</source>
+        <translation>可以把 {name}（来自 {url}）复制到文件夹 {folder} 后重试；如果已经下载了该文件，也可以直接选择它。</translation>
+    </message>
+    <message>
+        <source>The ImageNet weights file</source>
+        <translation>ImageNet 权重文件</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt);;All files (*)</source>
+        <translation>权重文件 (*.pth *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>copying the ImageNet weights</source>
+        <translation>复制 ImageNet 权重</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -846,6 +1260,45 @@ Click to see them</source>
     <message>
         <source>The interface will be in English when FlowerClf next starts.</source>
         <translation>FlowerClf 下次启动时将显示英文界面。The interface will be in English when FlowerClf next starts.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveClassifier</name>
+    <message>
+        <source>classifying the camera picture</source>
+        <extracomment>At most this many classifications a second, so a fast computer is not kept busy for nothing. The moving average forgets a result in about this many seconds. The bars cover most of the way to a new average in about this many seconds.</extracomment>
+        <translation>分类摄像头画面</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Try ImageNet: 1,000 everyday things</source>
+        <translation>试试 ImageNet：1000 种常见事物</translation>
+    </message>
+    <message>
+        <source>Classify the picture with a network that already knows 1,000 everyday things</source>
+        <translation>用一个已经认识 1000 种常见事物的网络来分类画面</translation>
+    </message>
+    <message>
+        <source>Opening the model…</source>
+        <translation>正在打开模型…</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Open a model or train one, or try a network that already knows 1,000 everyday things.</source>
+        <translation>打开或训练一个模型，或者试试一个已经认识 1000 种常见事物的网络。</translation>
+    </message>
+    <message>
+        <source>Waiting for the picture · {model}</source>
+        <translation>正在等待画面 · {model}</translation>
+    </message>
+    <message>
+        <source>{p} sure · {model}</source>
+        <translation>把握 {p} · {model}</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1435,10 @@ Click to see them</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
         <source>Classify photos with the current model</source>
         <translation>用当前模型为照片分类</translation>
     </message>
@@ -992,6 +1449,10 @@ Click to see them</source>
     <message>
         <source>How good the model is, and which pictures it gets wrong</source>
         <translation>模型表现如何，以及它认错了哪些图片</translation>
+    </message>
+    <message>
+        <source>Inside the network: stages, blocks, feature maps</source>
+        <translation>网络内部：阶段、残差块、特征图</translation>
     </message>
     <message>
         <source>&amp;Open model…</source>
@@ -1048,22 +1509,6 @@ Click to see them</source>
     <message>
         <source>&amp;About FlowerClf</source>
         <translation>关于 FlowerClf(&amp;A)</translation>
-    </message>
-    <message>
-        <source> ({n} more after this one)</source>
-        <translation>（之后还有 {n} 个）</translation>
-    </message>
-    <message>
-        <source>A training stopped before its last epoch: {what}.</source>
-        <translation>有一次训练在最后一轮之前停止了：{what}。</translation>
-    </message>
-    <message>
-        <source>Resume training</source>
-        <translation>继续训练</translation>
-    </message>
-    <message>
-        <source>Discard it</source>
-        <translation>放弃它</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -1213,6 +1658,119 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     </message>
 </context>
 <context>
+    <name>NetworkTab</name>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>The photo whose feature maps are shown (otherwise the one selected in Predict)</source>
+        <translation>显示其特征图的照片（否则使用“预测”中选中的那张）</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>显示 </translation>
+    </message>
+    <message>
+        <source> channels</source>
+        <translation> 个通道</translation>
+    </message>
+    <message>
+        <source>How many of the most active channels are shown</source>
+        <translation>显示多少个最活跃的通道</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>measuring the network</source>
+        <translation>测量网络</translation>
+    </message>
+    <message>
+        <source>{arch} of the current model, “{name}”: {size}×{size} px in, {n} out</source>
+        <translation>当前模型“{name}”的 {arch}：输入 {size}×{size} px，输出 {n}</translation>
+    </message>
+    <message>
+        <source>{arch}, as chosen in the Train tab (no model yet): {size}×{size} px in</source>
+        <translation>{arch}，即“训练”页中所选（还没有模型）：输入 {size}×{size} px</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n 个类别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stem: one {k}×{k} convolution with stride {s} turns the picture into {c} channels of {h}×{w}.</source>
+        <translation>主干入口：一个步幅为 {s} 的 {k}×{k} 卷积，把图片变成 {c} 个 {h}×{w} 的通道。</translation>
+    </message>
+    <message>
+        <source>A {k}×{k} max pool with stride {s} halves the maps to {h}×{w}.</source>
+        <translation>一个步幅为 {s} 的 {k}×{k} 最大池化，把特征图减半为 {h}×{w}。</translation>
+    </message>
+    <message>
+        <source>An average over each of the {cin} maps, then a fully connected layer: one output per class ({c}).</source>
+        <translation>先对 {cin} 张特征图各取平均，再接一个全连接层：每个类别一个输出（{c}）。</translation>
+    </message>
+    <message>
+        <source>Basic block: two {k}×{k} convolutions of {c} channels, the input added back.</source>
+        <translation>基本块：两个 {c} 通道的 {k}×{k} 卷积，再加回输入。</translation>
+    </message>
+    <message>
+        <source>Bottleneck: a 1×1 convolution narrows {cin} channels to {w}, the 3×3 works at that width, and a 1×1 widens it {e:g}× to {c}.</source>
+        <translation>瓶颈块：一个 1×1 卷积把 {cin} 个通道收窄到 {w}，3×3 卷积在这个宽度上计算，再由一个 1×1 卷积加宽 {e:g} 倍到 {c}。</translation>
+    </message>
+    <message>
+        <source>ResNeXt: the 3×3 is split into {g} groups (the cardinality) of {gw} channels; each group sees only its own.</source>
+        <translation>ResNeXt：3×3 卷积分成 {g} 组（即基数），每组 {gw} 个通道；每组只看自己的通道。</translation>
+    </message>
+    <message>
+        <source>Wide ResNet: its 3×3 is {f:g}× as wide as a plain bottleneck&apos;s ({w}, not {p}).</source>
+        <translation>Wide ResNet：它的 3×3 卷积是普通瓶颈块的 {f:g} 倍宽（{w}，而不是 {p}）。</translation>
+    </message>
+    <message>
+        <source>The first of the {n} blocks halves the size (stride {s}) and its shortcut is a 1×1 convolution to {c} channels.</source>
+        <translation>{n} 个块中的第一个把尺寸减半（步幅 {s}），它的捷径连接是一个输出 {c} 个通道的 1×1 卷积。</translation>
+    </message>
+    <message>
+        <source>The first of the {n} blocks widens its shortcut to {c} channels with a 1×1 convolution.</source>
+        <translation>{n} 个块中的第一个用一个 1×1 卷积把捷径连接加宽到 {c} 个通道。</translation>
+    </message>
+    <message>
+        <source>The last layer gives one number per class: choose another stage.</source>
+        <translation>最后一层为每个类别给出一个数：请选择另一个阶段。</translation>
+    </message>
+    <message>
+        <source>Select a photo in the Predict tab, or choose one, to see what {stage} computes for it.</source>
+        <translation>在“预测”页中选中一张照片，或在这里选择一张，即可看到 {stage} 为它算出了什么。</translation>
+    </message>
+    <message>
+        <source>computing feature maps</source>
+        <translation>计算特征图</translation>
+    </message>
+    <message>
+        <source>{stage}: the {n} most active of its {total} channels, {h}×{w} each</source>
+        <translation>{stage}：{total} 个通道中最活跃的 {n} 个，每个 {h}×{w}</translation>
+    </message>
+    <message>
+        <source>No model yet: these are the ImageNet weights of {arch}.</source>
+        <translation>还没有模型：这些是 {arch} 的 ImageNet 权重。</translation>
+    </message>
+    <message>
+        <source>No model yet, and no ImageNet weights for {arch} on this computer: the network is untrained, so these maps come from random filters.</source>
+        <translation>还没有模型，这台电脑上也没有 {arch} 的 ImageNet 权重：网络未经训练，所以这些特征图来自随机的卷积核。</translation>
+    </message>
+    <message>
+        <source>Measuring the network…</source>
+        <translation>正在测量网络…</translation>
+    </message>
+    <message>
+        <source>Computing feature maps…</source>
+        <translation>正在计算特征图…</translation>
+    </message>
+</context>
+<context>
     <name>PhotoMover</name>
     <message numerus="yes">
         <source>%n photo(s) excluded</source>
@@ -1304,6 +1862,14 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     <message>
         <source>Model:</source>
         <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Classify the camera&apos;s live picture</source>
+        <translation>分类摄像头的实时画面</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es): {names}</source>
@@ -1651,6 +2217,27 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <source>Open or train a model to see how well it does: which classes it confuses, and which pictures it gets wrong.</source>
+        <translation>打开或训练一个模型，看看它表现如何：它混淆了哪些类别，又认错了哪些图片。</translation>
+    </message>
+    <message>
+        <source>This model has not been evaluated yet.
+
+Click “Evaluate on a folder…” and choose a folder of labelled photos (one sub-folder per class) to see where it goes wrong.</source>
+        <translation>这个模型还没有评估过。
+
+点击“在文件夹上评估…”，选择一个已标注的照片文件夹（每个类别一个子文件夹），看看它错在哪里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and were left out: {names}</source>
+        <translation>
+            <numerusform>%n 个文件无法读取，已略过：{names}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultsTab</name>
     <message>
         <source>Stop</source>
@@ -1675,6 +2262,14 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     <message>
         <source>Save an HTML page with the settings, curves, confusion matrix, per-class scores and the images to review</source>
         <translation>保存一个 HTML 页面，包含设置、曲线、混淆矩阵、各类别得分和待复查的图像</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Set the current model beside another of yours</source>
+        <translation>把当前模型与你的另一个模型并排比较</translation>
     </message>
     <message>
         <source>&lt;b&gt;Confusion matrix&lt;/b&gt;</source>
@@ -1733,12 +2328,6 @@ The best model so far is kept, and you can save it before the app closes.</sourc
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) could not be read and were left out: {names}</source>
-        <translation>
-            <numerusform>%n 个文件无法读取，已略过：{names}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{right} of %n image(s) right, {mistakes}, on {source}</source>
         <translation>
             <numerusform>%n 张图像中 {right} 张正确，{mistakes}，评估数据：{source}</numerusform>
@@ -1777,20 +2366,27 @@ The best model so far is kept, and you can save it before the app closes.</sourc
         <translation>报告已保存到 {path}。</translation>
     </message>
     <message>
-        <source>Open or train a model to see how well it does: which classes it confuses, and which pictures it gets wrong.</source>
-        <translation>打开或训练一个模型，看看它表现如何：它混淆了哪些类别，又认错了哪些图片。</translation>
-    </message>
-    <message>
-        <source>This model has not been evaluated yet.
-
-Click “Evaluate on a folder…” and choose a folder of labelled photos (one sub-folder per class) to see where it goes wrong.</source>
-        <translation>这个模型还没有评估过。
-
-点击“在文件夹上评估…”，选择一个已标注的照片文件夹（每个类别一个子文件夹），看看它错在哪里。</translation>
-    </message>
-    <message>
         <source>Accuracy {p}</source>
         <translation>准确率 {p}</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOffer</name>
+    <message>
+        <source> ({n} more after this one)</source>
+        <translation>（之后还有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>A training stopped before its last epoch: {what}.</source>
+        <translation>有一次训练在最后一轮之前停止了：{what}。</translation>
+    </message>
+    <message>
+        <source>Resume training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>放弃它</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +2436,123 @@ Double-click to open it in Predict</source>
     <message>
         <source>mistake</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDownload</name>
+    <message>
+        <source>downloading the flowers sample</source>
+        <translation>下载花卉样例</translation>
+    </message>
+    <message>
+        <source>unpacking the flowers sample</source>
+        <translation>解压花卉样例</translation>
+    </message>
+</context>
+<context>
+    <name>SampleFlow</name>
+    <message>
+        <source>Get the &amp;flowers sample…</source>
+        <translation>获取花卉样例(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Download 3,670 photos of 5 kinds of flowers to train on (218 MB)</source>
+        <translation>下载 5 种花卉共 3670 张照片用于训练（218 MB）</translation>
+    </message>
+    <message>
+        <source>I already have the flowers &amp;archive…</source>
+        <translation>我已有花卉压缩包(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Get the flowers sample</source>
+        <translation>获取花卉样例</translation>
+    </message>
+    <message>
+        <source>Download the flowers sample: 3,670 photos of daisies, dandelions, roses, sunflowers and tulips (218 MB), to train a model on.</source>
+        <translation>下载花卉样例：雏菊、蒲公英、玫瑰、向日葵和郁金香共 3670 张照片（218 MB），可用来训练模型。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>选择其他文件夹…</translation>
+    </message>
+    <message>
+        <source>I already have the archive…</source>
+        <translation>我已有压缩包…</translation>
+    </message>
+    <message>
+        <source>It will be put in {folder}.</source>
+        <translation>它将放在 {folder}。</translation>
+    </message>
+    <message>
+        <source>Where should the flowers sample go?</source>
+        <translation>花卉样例要放在哪里？</translation>
+    </message>
+    <message>
+        <source>The flowers archive (flower_photos.tgz)</source>
+        <translation>花卉压缩包 (flower_photos.tgz)</translation>
+    </message>
+    <message>
+        <source>Archives (*.tgz *.tar.gz *.tar);;All files (*)</source>
+        <translation>压缩包 (*.tgz *.tar.gz *.tar);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The download was cancelled. What came is kept: getting the sample again goes on from there.</source>
+        <translation>下载已取消。已下载的部分会保留：再次获取样例时会从那里继续。</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>The flowers sample was already in {folder}.</source>
+        <translation>花卉样例已经在 {folder} 中。</translation>
+    </message>
+    <message>
+        <source>The flowers sample is ready in {folder}. Press Start training.</source>
+        <translation>花卉样例已在 {folder} 中准备好。请按“开始训练”。</translation>
+    </message>
+    <message>
+        <source>Choose another archive…</source>
+        <translation>选择其他压缩包…</translation>
+    </message>
+    <message>
+        <source>Download it instead…</source>
+        <translation>改为下载…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>SampleProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the download; what came is kept, and getting the sample again goes on</source>
+        <translation>停止下载；已下载的部分会保留，再次获取样例时会继续</translation>
+    </message>
+    <message>
+        <source>Getting the flowers sample…</source>
+        <translation>正在获取花卉样例…</translation>
+    </message>
+    <message>
+        <source>Unpacking the flowers sample: {done:,} of {total:,} files</source>
+        <translation>正在解压花卉样例：{done:,} / {total:,} 个文件</translation>
+    </message>
+    <message>
+        <source>Checking the archive…</source>
+        <translation>正在检查压缩包…</translation>
+    </message>
+    <message>
+        <source>Downloading the flowers sample: {amount}</source>
+        <translation>正在下载花卉样例：{amount}</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2679,73 @@ Double-click to open it in Predict</source>
     </message>
 </context>
 <context>
+    <name>StageTable</name>
+    <message>
+        <source>basic block</source>
+        <translation>基本块</translation>
+    </message>
+    <message>
+        <source>bottleneck</source>
+        <translation>瓶颈块</translation>
+    </message>
+    <message>
+        <source>grouped bottleneck, {c}×{w}</source>
+        <translation>分组瓶颈块，{c}×{w}</translation>
+    </message>
+    <message>
+        <source>wide bottleneck, ×{f:g}</source>
+        <translation>加宽瓶颈块，×{f:g}</translation>
+    </message>
+    <message>
+        <source>{k}×{k} conv, stride {s}</source>
+        <translation>{k}×{k} 卷积，步幅 {s}</translation>
+    </message>
+    <message>
+        <source>{k}×{k} max pool, stride {s}</source>
+        <translation>{k}×{k} 最大池化，步幅 {s}</translation>
+    </message>
+    <message>
+        <source>average pool, fc</source>
+        <translation>平均池化，全连接层</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Multiply-adds</source>
+        <translation>乘加次数</translation>
+    </message>
+    <message>
+        <source>Stage table</source>
+        <translation>阶段表</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>Training…</source>
@@ -2001,7 +2781,16 @@ Double-click to open it in Predict</source>
         <translation>正在分类…</translation>
     </message>
     <message>
+        <source>Getting the flowers sample…</source>
+        <translation>正在获取花卉样例…</translation>
+    </message>
+    <message>
+        <source>Copying the ImageNet weights…</source>
+        <translation>正在复制 ImageNet 权重…</translation>
+    </message>
+    <message>
         <source>Device: …</source>
+        <extracomment>Slots busy on and off many times a second that show their own activity (the camera&apos;s).</extracomment>
         <translation>设备：…</translation>
     </message>
     <message>
@@ -2045,12 +2834,8 @@ Double-click to open it in Predict</source>
 <context>
     <name>TrainOptions</name>
     <message>
-        <source>PyTorch weights (*.pth *.pt *.safetensors);;All files (*)</source>
-        <translation>PyTorch 权重 (*.pth *.pt *.safetensors);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Smallest and fastest: good for quick tries and slow computers.</source>
-        <extracomment>the architectures&apos; one-line descriptions (core.config), as the app says them</extracomment>
+        <extracomment>The weights choice that starts from the session&apos;s current model. the architectures&apos; one-line descriptions (core.config), as the app says them</extracomment>
         <translation>最小最快：适合快速尝试和较慢的电脑。</translation>
     </message>
     <message>
@@ -2103,12 +2888,16 @@ Double-click to open it in Predict</source>
         <translation>无：从头开始训练</translation>
     </message>
     <message>
-        <source>From a file…</source>
-        <translation>来自文件…</translation>
+        <source>Models and PyTorch weights (*.safetensors *.pth *.pt);;All files (*)</source>
+        <translation>模型和 PyTorch 权重 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>What the network already knows before it sees your photos. Starting from ImageNet (a million everyday photos) needs far fewer photos of your own; from scratch needs many more photos and epochs.</source>
-        <translation>网络在看到你的照片之前已经学到的知识。从 ImageNet（上百万张日常照片）开始，需要的自有照片要少得多；从头开始则需要多得多的照片和训练轮数。</translation>
+        <source>From a model or weights file…</source>
+        <translation>从模型或权重文件…</translation>
+    </message>
+    <message>
+        <source>What the network already knows before it sees your photos. Starting from ImageNet (a million everyday photos) needs far fewer photos of your own; from scratch needs many more photos and epochs. Starting from a model of yours continues it: its classes keep what they learnt, new classes are added.</source>
+        <translation>网络在看到你的照片之前已经掌握的知识。从 ImageNet（一百万张日常照片）开始，需要的自有照片要少得多；从零开始则需要多得多的照片和轮数。从你自己的模型开始会接着训练它：原有类别保留已学到的内容，新类别会被加入。</translation>
     </message>
     <message>
         <source>Fine-tune all layers</source>
@@ -2205,6 +2994,14 @@ Double-click to open it in Predict</source>
     <message>
         <source>Device</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Start from: this model ({name})</source>
+        <translation>起点：这个模型（{name}）</translation>
+    </message>
+    <message>
+        <source>Continue training {name}: its classes keep what they learnt, new classes are added, and classes no longer in the folder are dropped. Uses its network ({arch}) and image size ({size} px).</source>
+        <translation>继续训练 {name}：原有类别保留已学到的内容，新类别会被加入，文件夹中已没有的类别会被去掉。沿用它的网络（{arch}）和图像尺寸（{size} px）。</translation>
     </message>
     <message>
         <source>File: {name}</source>
@@ -2415,6 +3212,14 @@ Double-click to open it in Predict</source>
     <message>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source> · {speed:.1f} MB/s</source>
+        <translation> · {speed:.1f} MB/s</translation>
+    </message>
+    <message>
+        <source> · about {time} left</source>
+        <translation> · 约剩 {time}</translation>
     </message>
     <message>
         <source>Downloading starting weights {name}: {amount}</source>
