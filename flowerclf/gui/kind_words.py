@@ -291,6 +291,31 @@ KIND_WORDS: dict[str, Callable[[Details], str]] = {
     "export_mismatch": _export_mismatch,
     "checkpoint_unreadable": _checkpoint_unreadable,
     "checkpoint_mismatch": _checkpoint_mismatch,
+    "process_lost": _t(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Another of the {processes} training processes stopped answering (it ended, or "
+            "its computer went away), so this one stopped too.",
+        )
+    ),
+    "download_stopped": _t(
+        QT_TRANSLATE_NOOP(
+            "Errors", "Stopped. What came is kept, and trying again goes on from there."
+        )
+    ),
+    "archive_unsafe": _t(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{path} holds {member}, which would land outside the folder or is not a plain "
+            "file, so nothing was unpacked. Get the archive again.",
+        )
+    ),
+    "archive_unreadable": _t(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{path} could not be opened as an archive: it is missing, damaged or not a .tgz file.",
+        )
+    ),
     "checkpoint_exists": _t(
         QT_TRANSLATE_NOOP(
             "Errors",

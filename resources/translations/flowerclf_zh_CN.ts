@@ -1106,6 +1106,22 @@ Click to see them</source>
         <translation>网络 {arch} 没有可以用来绘制热力图的层。</translation>
     </message>
     <message>
+        <source>Another of the {processes} training processes stopped answering (it ended, or its computer went away), so this one stopped too.</source>
+        <translation>{processes} 个训练进程中的另一个停止了响应（它已结束，或它所在的电脑断开了），所以这个进程也停止了。</translation>
+    </message>
+    <message>
+        <source>Stopped. What came is kept, and trying again goes on from there.</source>
+        <translation>已停止。已下载的部分会保留，重试时从那里继续。</translation>
+    </message>
+    <message>
+        <source>{path} holds {member}, which would land outside the folder or is not a plain file, so nothing was unpacked. Get the archive again.</source>
+        <translation>{path} 中的 {member} 会被解压到文件夹之外，或者不是普通文件，因此没有解压任何内容。请重新获取这个压缩包。</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened as an archive: it is missing, damaged or not a .tgz file.</source>
+        <translation>无法把 {path} 作为压缩包打开：它不存在、已损坏，或不是 .tgz 文件。</translation>
+    </message>
+    <message>
         <source>An interrupted training ({description}) would be overwritten: resume it, or discard it to start again.</source>
         <translation>一次中断的训练（{description}）将被覆盖：请继续它，或放弃它以重新开始。</translation>
     </message>
