@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QTableView,
+    QTableWidget,
     QTabWidget,
     QTreeWidget,
     QWidget,
@@ -211,6 +212,12 @@ def shown_texts(window: QWidget) -> list[tuple[str, str]]:
             for i in range(widget.horizontalHeader().count()):
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     add(widget, model.headerData(i, Qt.Orientation.Horizontal, role) or "")
+            if isinstance(widget, QTableWidget):  # its cells: words, and data the caller names
+                for row in range(widget.rowCount()):
+                    for column in range(widget.columnCount()):
+                        item = widget.item(row, column)
+                        if item is not None:
+                            add(widget, item.text(), item.toolTip())
         if hasattr(widget, "text") and type(widget).__name__ == "VerticalLabel":
             add(widget, widget.text())
     for action in window.findChildren(QAction):
@@ -245,6 +252,15 @@ def test_the_chinese_window_shows_no_english_the_catalogue_knows(
         win.train_tab.set_folder(str(dataset))
         qtbot.waitUntil(lambda: win.train_tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
         shown = empty + shown_texts(win)
+        # The Network tab with its stage table, a stage chosen, and the comparison page.
+        win.tabs.setCurrentWidget(win.network_tab)
+        stages = win.network_tab.stage_table
+        qtbot.waitUntil(lambda: stages.table() is not None, timeout=THREAD_TIMEOUT_MS)
+        stages.choose(stages.stages()[2])
+        qtbot.waitUntil(lambda: not win.network_tab.is_busy(), timeout=THREAD_TIMEOUT_MS)
+        win.tabs.setCurrentWidget(win.results_tab)
+        win.results_tab.show_comparison(True)
+        shown += shown_texts(win)
         # A dialog of the window's, built as it would be and not shown.
         kept = RecoverableModel(Path("m.safetensors"), "colours", "resnet18", ["red"], 0.9, 0, 9)
         shown += shown_texts(RecoveryDialog([kept], win.session.recovery, win))
@@ -252,6 +268,7 @@ def test_the_chinese_window_shows_no_english_the_catalogue_knows(
             message.findtext("source"): translations(message)[0] for _, message in messages(CHINESE)
         }
         data = {*classifier.classes, "colours", *re.findall(r"\w+", win.session.engine.device)}
+        data |= set(stages.stages())  # the network's own names for its stages: conv2_x, fc
         for folder in (dataset, win.session.recovery.folder):
             data |= {part for part in re.split(r"[/\\]", str(folder)) if part}
         problems = []
@@ -263,6 +280,9 @@ def test_the_chinese_window_shows_no_english_the_catalogue_knows(
                 problems.append(f"{where}: {text!r} is not in the catalogue")
         assert not problems, "\n".join(problems)
         assert win.tabs.tabText(0) == "预测"
+        texts = {text for _, text in shown}
+        assert "conv2_x" in texts and "基本块" in texts  # the stage table's cells were read
+        assert "比较两个模型" in texts  # and the comparison page's
     finally:
         win.close()
         qtbot.waitUntil(lambda: not win.isVisible(), timeout=THREAD_TIMEOUT_MS)
@@ -303,6 +323,8 @@ DETAILS = {
     "same_top_class": False,
     "differences": ["the learning rate was 0.001, now 0.01"],
     "description": "resnet34 on flowers, epoch 2 of 5",
+    "processes": 2,
+    "member": "../outside.jpg",
 }
 
 
@@ -363,3 +385,26 @@ def test_the_architectures_tips_are_the_cores_descriptions():
     from flowerclf.gui.train_options import ARCH_DESCRIPTIONS
 
     assert {name: spec.description for name, spec in ARCHITECTURES.items()} == ARCH_DESCRIPTIONS
+
+
+@pytest.mark.parametrize(
+    ("status", "detail"),
+    [
+        ("no_multimedia", "libpulse.so.0: cannot open shared object file"),
+        ("no_multimedia", "No module named 'PySide6.QtMultimedia'"),
+        ("no_camera", ""),
+        ("denied", ""),
+        ("failed", "device busy"),
+        ("starting", ""),
+        ("off", ""),
+    ],
+)
+def test_every_state_of_the_camera_is_said_in_chinese(chinese, status, detail):
+    from flowerclf.gui.camera_feed import INSTALL_COMMAND
+    from flowerclf.gui.camera_words import camera_status_words
+
+    words = camera_status_words(status, detail)
+    # Names stay: the app's, Qt Multimedia's, a system library's and the command to type.
+    data = {"flowerclf", "Qt", "Multimedia", *re.findall(r"\w+", detail + INSTALL_COMMAND)}
+    assert CJK.search(words), words
+    assert not english_left(words, KEPT_WORDS | data), words
