@@ -10,6 +10,13 @@ import flowerclf
 from flowerclf.gui.model_tasks import package_version
 
 
+def image_filter() -> str:
+    """The file dialogs' filter for pictures, in the app's language."""
+    return QCoreApplication.translate(
+        "PredictTab", "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"
+    )
+
+
 def ask_choice(
     parent: QWidget,
     title: str,

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from flowerclf.core.architecture import BASIC, GROUPED, MAP_STAGES, WIDE, Stage
 from flowerclf.gui import network_tasks
 from flowerclf.gui.block_drawing import BlockDrawing
+from flowerclf.gui.dialogs import image_filter
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.feature_grid import FeatureGridView
-from flowerclf.gui.predict_tab import IMAGE_FILTER
 from flowerclf.gui.session import Session
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.splitters import two_panes
@@ -177,7 +177,7 @@ class NetworkTab(QWidget):
 
     def choose_photo_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a photo"), self._settings.folder("images"), IMAGE_FILTER
+            self, self.tr("Choose a photo"), self._settings.folder("images"), image_filter()
         )
         if path:
             self._settings.set_folder("images", str(Path(path).parent))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QItemSelectionModel,
     QModelIndex,
     QSize,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.gui.camera_view import CameraView
+from flowerclf.gui.dialogs import image_filter
 from flowerclf.gui.drop_area import DropArea, FileDropFilter, local_paths, mime_image
 from flowerclf.gui.error_words import describe
 from flowerclf.gui.imagenet_opener import ImagenetOpener
@@ -48,10 +48,6 @@ from flowerclf.gui.session import ModelEntry, Session
 from flowerclf.gui.settings import Settings
 from flowerclf.gui.splitters import two_panes
 from flowerclf.gui.tasks import TaskError, TaskRunner
-
-IMAGE_FILTER = QT_TRANSLATE_NOOP(
-    "PredictTab", "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"
-)
 
 
 class PredictTab(QWidget):
@@ -295,7 +291,7 @@ class PredictTab(QWidget):
 
     def open_images_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open images"), self._settings.folder("images"), self.tr(IMAGE_FILTER)
+            self, self.tr("Open images"), self._settings.folder("images"), image_filter()
         )
         if paths:
             self.add_paths(paths)

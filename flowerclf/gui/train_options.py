@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowerclf.core.config import ARCHITECTURES, TrainingConfig
+from flowerclf.gui.arch_words import arch_description
 from flowerclf.gui.settings import Settings
 
 LEARNING_RATES = ["0.001", "0.0003", "0.0001", "0.00003", "0.00001"]
@@ -34,35 +35,6 @@ WEIGHTS_FILTER = QT_TRANSLATE_NOOP(
 )
 #: The weights choice that starts from the session's current model.
 THIS_MODEL = "model"
-#: the architectures' one-line descriptions (core.config), as the app says them
-ARCH_DESCRIPTIONS = {
-    "resnet18": QT_TRANSLATE_NOOP(
-        "TrainOptions", "Smallest and fastest: good for quick tries and slow computers."
-    ),
-    "resnet34": QT_TRANSLATE_NOOP(
-        "TrainOptions", "The default: a good balance of accuracy and speed."
-    ),
-    "resnet50": QT_TRANSLATE_NOOP(
-        "TrainOptions",
-        "A little more accurate than resnet34, slower to train and needs more memory.",
-    ),
-    "resnet101": QT_TRANSLATE_NOOP(
-        "TrainOptions", "Deeper and more accurate; about twice as slow as resnet50."
-    ),
-    "resnet152": QT_TRANSLATE_NOOP(
-        "TrainOptions", "The deepest plain ResNet: accurate but slow; best with a GPU."
-    ),
-    "resnext50_32x4d": QT_TRANSLATE_NOOP(
-        "TrainOptions",
-        "A resnet50 with grouped convolutions: more accurate at about the same cost.",
-    ),
-    "resnext101_32x8d": QT_TRANSLATE_NOOP(
-        "TrainOptions", "Large and accurate; very slow without a GPU."
-    ),
-    "wide_resnet50_2": QT_TRANSLATE_NOOP(
-        "TrainOptions", "A wider resnet50: accurate, but large and slow without a GPU."
-    ),
-}
 #: The TrainingConfig fields this form shows (and remembers between runs).
 SHOWN_FIELDS = (
     "arch",
@@ -110,9 +82,7 @@ class TrainOptions(QGroupBox):
             )
             self.arch_box.addItem(label, name)
             self.arch_box.setItemData(
-                self.arch_box.count() - 1,
-                self.tr(ARCH_DESCRIPTIONS[name]) if name in ARCH_DESCRIPTIONS else spec.description,
-                Qt.ItemDataRole.ToolTipRole,
+                self.arch_box.count() - 1, arch_description(name), Qt.ItemDataRole.ToolTipRole
             )
         self.weights_box = QComboBox()
         self.weights_box.addItem(self.tr("ImageNet (recommended)"), "imagenet")

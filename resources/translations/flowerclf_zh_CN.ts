@@ -2851,7 +2851,6 @@ Double-click to open it in Predict</source>
     <name>TrainOptions</name>
     <message>
         <source>Smallest and fastest: good for quick tries and slow computers.</source>
-        <extracomment>The weights choice that starts from the session&apos;s current model. the architectures&apos; one-line descriptions (core.config), as the app says them</extracomment>
         <translation>最小最快：适合快速尝试和较慢的电脑。</translation>
     </message>
     <message>
@@ -2884,7 +2883,7 @@ Double-click to open it in Predict</source>
     </message>
     <message>
         <source>Options</source>
-        <extracomment>The TrainingConfig fields this form shows (and remembers between runs).</extracomment>
+        <extracomment>The weights choice that starts from the session&apos;s current model. The TrainingConfig fields this form shows (and remembers between runs).</extracomment>
         <translation>选项</translation>
     </message>
     <message>

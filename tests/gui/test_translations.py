@@ -382,7 +382,7 @@ def test_the_log_of_a_real_run_is_said_in_chinese(chinese, dataset):
 
 def test_the_architectures_tips_are_the_cores_descriptions():
     from flowerclf.core.config import ARCHITECTURES
-    from flowerclf.gui.train_options import ARCH_DESCRIPTIONS
+    from flowerclf.gui.arch_words import ARCH_DESCRIPTIONS
 
     assert {name: spec.description for name, spec in ARCHITECTURES.items()} == ARCH_DESCRIPTIONS
 
