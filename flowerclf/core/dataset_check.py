@@ -30,8 +30,8 @@ from .check_cache import CheckCache, Fingerprint
 from .data import (
     REASON_EMPTY,
     _check_class_count,
-    _is_hidden,
     _split_folders,
+    _subfolders,
     _walk_files,
     check_dataset_folder,
     is_image_file,
@@ -74,7 +74,6 @@ class DatasetCheck:
     small: list[Path] = field(default_factory=list)
     few: list[str] = field(default_factory=list)
     imbalance: float | None = None
-    presplit: bool = False
     complete: bool = True  # False when the check was stopped before the end
     photo_labels: dict[Path, str] = field(default_factory=dict)
 
@@ -127,18 +126,13 @@ def _class_folders(root: Path) -> Iterator[tuple[Path, str, str | None]]:
     """(folder, class name, split) for every class folder, checking there are two classes."""
     split = _split_folders(root)
     if split is None:
-        folders = [(f, f.name, None) for f in _subfolders(root)]
+        folders = [(f, f.name, None) for f in _subfolders(root, [], "")]
     else:
-        folders = [(f, f.name, part.name.lower()) for part in split for f in _subfolders(part)]
+        folders = [
+            (f, f.name, part.name.lower()) for part in split for f in _subfolders(part, [], "")
+        ]
     _check_class_count(root, sorted({name for _, name, _ in folders}))
     yield from folders
-
-
-def _subfolders(folder: Path) -> list[Path]:
-    return sorted(
-        (e for e in folder.iterdir() if e.is_dir() and not _is_hidden(e.name)),
-        key=lambda p: p.name,
-    )
 
 
 def _photo_files(root: Path) -> tuple[list[_PhotoFile], list[str]]:
@@ -296,7 +290,6 @@ def check_dataset(
             cache.close()
 
     result = DatasetCheck(root, dict.fromkeys(class_names, 0), complete=complete)
-    result.presplit = any(photo.split for photo in photos)
     for photo in photos:
         result.photo_labels[photo.path] = photo.label
         if photo.fingerprint.reason is not None:

@@ -193,7 +193,7 @@ def _write_log(root: Path, batches: list[MoveBatch]) -> None:
     atomic_write_text(path, json.dumps(entries, indent=1) + "\n", what="the list of moves")
 
 
-def _log_or_undo(root: Path, batches: list[MoveBatch], moves: list[Move], undo: list[Move]) -> None:
+def _log_or_undo(root: Path, batches: list[MoveBatch], undo: list[Move]) -> None:
     """Write the log; if it cannot be written, put the files back and say so."""
     try:
         _write_log(root, batches)
@@ -238,7 +238,7 @@ def move_photos(root: str | Path, photos: list[str | Path], destination: str | N
     what = "exclude" if destination is None else f"move to {destination}:"
     _perform(moves, what)
     undo = [Move(m.target, m.source) for m in reversed(moves)]
-    _log_or_undo(root, [*recorded_batches(root), batch], moves, undo)
+    _log_or_undo(root, [*recorded_batches(root), batch], undo)
     return batch
 
 
@@ -269,7 +269,7 @@ def undo_batch(root: str | Path, batch_id: str | None = None) -> MoveBatch | Non
             )
     _perform(back, "move back")
     rest = [b for b in batches if b.batch_id != batch.batch_id]
-    _log_or_undo(root, rest, back, [Move(m.target, m.source) for m in reversed(back)])
+    _log_or_undo(root, rest, [Move(m.target, m.source) for m in reversed(back)])
     return batch
 
 

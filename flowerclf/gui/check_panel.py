@@ -97,9 +97,6 @@ class CheckPanel(QFrame):
         run.scanFailed.connect(lambda _error: self._on_folder_unusable())
         mover.moved.connect(self._on_moved)
 
-    def folder(self) -> str:
-        return self.run.folder
-
     def start_check(self) -> None:
         folder = self.run.folder
         if not folder:
