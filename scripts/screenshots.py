@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import random
 import sys
 import tempfile
 import threading
@@ -32,54 +31,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-# class -> (petal colours, centre colour, petal count, petal length/width ratio)
-FLOWERS: dict[str, tuple[list[tuple[int, int, int]], tuple[int, int, int], int, float]] = {
-    "daisy": ([(250, 250, 245), (240, 240, 235)], (245, 200, 40), 14, 3.2),
-    "rose": ([(200, 20, 45), (170, 10, 40)], (120, 10, 25), 7, 1.3),
-    "sunflower": ([(250, 200, 20), (240, 175, 10)], (90, 55, 20), 18, 2.6),
-    "tulip": ([(235, 90, 160), (200, 60, 190)], (240, 190, 80), 5, 1.6),
-}
-
-
-def draw_flower(name: str, seed: int, size: int = 160) -> Image.Image:
-    """One synthetic flower photo: petals around a centre, on leaves or sky, with noise."""
-    rnd = random.Random(seed)
-    petals, centre, count, ratio = FLOWERS[name]
-    background = rnd.choice([(70, 130, 60), (90, 150, 80), (120, 170, 220), (60, 100, 50)])
-    image = Image.new("RGB", (size, size), background)
-    draw = ImageDraw.Draw(image)
-    for _ in range(6):  # blurry leaves and light in the background
-        x, y, r = rnd.randrange(size), rnd.randrange(size), rnd.randrange(15, 50)
-        shade = tuple(max(0, min(255, c + rnd.randrange(-40, 40))) for c in background)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=shade)
-    image = image.filter(ImageFilter.GaussianBlur(6))
-    draw = ImageDraw.Draw(image)
-    cx = size / 2 + rnd.uniform(-20, 20)
-    cy = size / 2 + rnd.uniform(-20, 20)
-    radius = rnd.uniform(0.28, 0.4) * size
-    turn = rnd.uniform(0, math.pi)
-    width = radius / ratio
-    for i in range(count):
-        angle = turn + 2 * math.pi * i / count
-        colour = rnd.choice(petals)
-        for step in range(12):  # a petal as a row of overlapping discs, tapering outwards
-            t = step / 11
-            px = cx + math.cos(angle) * radius * (0.3 + 0.7 * t)
-            py = cy + math.sin(angle) * radius * (0.3 + 0.7 * t)
-            r = width * (0.55 + 0.45 * math.sin(math.pi * (0.2 + 0.7 * t)))
-            draw.ellipse((px - r, py - r, px + r, py + r), fill=colour)
-    core = radius * rnd.uniform(0.25, 0.35)
-    draw.ellipse((cx - core, cy - core, cx + core, cy + core), fill=centre)
-    image = image.filter(ImageFilter.GaussianBlur(0.8))
-    noise = Image.effect_noise((size, size), 18).convert("RGB")
-    return Image.blend(image, noise, 0.08)
+from tests.imagegen import FLOWERS, draw_flower  # noqa: E402
 
 
 def make_dataset(root: Path, per_class: int) -> Path:

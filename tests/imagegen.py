@@ -2,18 +2,23 @@
 
 Classes are drawn so that a model can tell them apart at a glance: each class
 has its own background colour (named colours, or one derived from the class
-name), with a little noise so that no two images are identical.
+name), with a little noise so that no two images are identical. Look-alikes
+for duplicate finders: ``draw_photo`` (textured, photo-like) and
+``draw_flower`` (smooth drawings of one flower centred on blurred leaves,
+which ``scripts/screenshots.py`` also trains on).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import math
+import random
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 COLORS: dict[str, tuple[int, int, int]] = {
     "red": (220, 30, 30),
@@ -263,3 +268,46 @@ def save_photo(img: Image.Image, path: str | Path, quality: int = 92) -> Path:
     options = {"quality": quality} if fmt == "JPEG" else {}
     img.save(path, fmt, **options)
     return path
+
+
+# class -> (petal colours, centre colour, petal count, petal length/width ratio)
+FLOWERS: dict[str, tuple[list[tuple[int, int, int]], tuple[int, int, int], int, float]] = {
+    "daisy": ([(250, 250, 245), (240, 240, 235)], (245, 200, 40), 14, 3.2),
+    "rose": ([(200, 20, 45), (170, 10, 40)], (120, 10, 25), 7, 1.3),
+    "sunflower": ([(250, 200, 20), (240, 175, 10)], (90, 55, 20), 18, 2.6),
+    "tulip": ([(235, 90, 160), (200, 60, 190)], (240, 190, 80), 5, 1.6),
+}
+
+
+def draw_flower(name: str, seed: int, size: int = 160) -> Image.Image:
+    """One synthetic flower photo: petals around a centre, on leaves or sky, with noise."""
+    rnd = random.Random(seed)
+    petals, centre, count, ratio = FLOWERS[name]
+    background = rnd.choice([(70, 130, 60), (90, 150, 80), (120, 170, 220), (60, 100, 50)])
+    image = Image.new("RGB", (size, size), background)
+    draw = ImageDraw.Draw(image)
+    for _ in range(6):  # blurry leaves and light in the background
+        x, y, r = rnd.randrange(size), rnd.randrange(size), rnd.randrange(15, 50)
+        shade = tuple(max(0, min(255, c + rnd.randrange(-40, 40))) for c in background)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=shade)
+    image = image.filter(ImageFilter.GaussianBlur(6))
+    draw = ImageDraw.Draw(image)
+    cx = size / 2 + rnd.uniform(-20, 20)
+    cy = size / 2 + rnd.uniform(-20, 20)
+    radius = rnd.uniform(0.28, 0.4) * size
+    turn = rnd.uniform(0, math.pi)
+    width = radius / ratio
+    for i in range(count):
+        angle = turn + 2 * math.pi * i / count
+        colour = rnd.choice(petals)
+        for step in range(12):  # a petal as a row of overlapping discs, tapering outwards
+            t = step / 11
+            px = cx + math.cos(angle) * radius * (0.3 + 0.7 * t)
+            py = cy + math.sin(angle) * radius * (0.3 + 0.7 * t)
+            r = width * (0.55 + 0.45 * math.sin(math.pi * (0.2 + 0.7 * t)))
+            draw.ellipse((px - r, py - r, px + r, py + r), fill=colour)
+    core = radius * rnd.uniform(0.25, 0.35)
+    draw.ellipse((cx - core, cy - core, cx + core, cy + core), fill=centre)
+    image = image.filter(ImageFilter.GaussianBlur(0.8))
+    noise = Image.effect_noise((size, size), 18).convert("RGB")
+    return Image.blend(image, noise, 0.08)
