@@ -2,8 +2,9 @@
 
 Two tables in one SQLite file in flowerclf's data folder:
 
-- ``prints``: content digest (SHA-256) -> picture size, thumbnail, or why the
-  file cannot be read. A photo copied, renamed or moved keeps its entry.
+- ``prints``: content digest (SHA-256) -> picture size, thumbnails (grey and
+  colour, in one blob), or why the file cannot be read. A photo copied,
+  renamed or moved keeps its entry.
 - ``files``: path, size and modification time -> digest, so that a second
   check of an unchanged folder need not read the photos again.
 - ``same_photos``: for a set of contents (one key for all the digests), the
@@ -25,13 +26,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .near_duplicates import THUMB
+from .near_duplicates import COLOUR, THUMB
 from .recovery import data_dir
 
 log = logging.getLogger(__name__)
 
 # Bump when the fingerprint changes meaning, so that old entries are not reused.
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2  # 2: a colour thumbnail after the grey one
 KEPT_COMPARISONS = 50  # sets of photos whose comparison is kept
 
 
@@ -42,6 +43,7 @@ class Fingerprint:
     width: int = 0
     height: int = 0
     thumb: np.ndarray | None = None  # THUMB x THUMB greyscale, None when unreadable
+    colours: np.ndarray | None = None  # COLOUR x COLOUR x 3, None when unreadable
     reason: str | None = None  # why the file cannot be used as a picture
 
 
@@ -115,19 +117,23 @@ class CheckCache:
         if row is None:
             return None
         width, height, blob, reason = row
-        thumb = None
-        if blob is not None and len(blob) == THUMB * THUMB:
-            thumb = np.frombuffer(blob, np.uint8).reshape(THUMB, THUMB)
+        thumb = colours = None
+        grey = THUMB * THUMB
+        if blob is not None and len(blob) == grey + COLOUR * COLOUR * 3:
+            thumb = np.frombuffer(blob[:grey], np.uint8).reshape(THUMB, THUMB)
+            colours = np.frombuffer(blob[grey:], np.uint8).reshape(COLOUR, COLOUR, 3)
         elif reason is None:
             return None  # a damaged entry: compute it again
-        return Fingerprint(width, height, thumb, reason)
+        return Fingerprint(width, height, thumb, colours, reason)
 
     def store(
         self, path: Path, size: int, mtime_ns: int, digest: str, fingerprint: Fingerprint
     ) -> None:
         if self._db is None:
             return
-        blob = fingerprint.thumb.tobytes() if fingerprint.thumb is not None else None
+        blob = None
+        if fingerprint.thumb is not None and fingerprint.colours is not None:
+            blob = fingerprint.thumb.tobytes() + fingerprint.colours.tobytes()
         try:
             self._db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",

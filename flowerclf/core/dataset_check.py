@@ -39,14 +39,14 @@ from .data import (
 )
 from .errors import ImageLoadError
 from .events import ProgressCallback, StageEvent, StopRequest, ignore_event
-from .near_duplicates import groups, near_duplicate_pairs, thumbnail
+from .near_duplicates import groups, near_duplicate_pairs, thumbnails
 
 SMALL_SIDE = 64
 FEW_PHOTOS = 10
 IMBALANCE_LIMIT = 5.0
 STAGE = "Checking photos"
 # Bump when near duplicates are found differently, so that cached comparisons are redone.
-NEAR_DUPLICATES_VERSION = 2
+NEAR_DUPLICATES_VERSION = 3  # 3: colours must agree too
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def _fingerprint(data: bytes) -> Fingerprint:
         with Image.open(io.BytesIO(data)) as header:
             width, height = header.size
         picture = load_image(data, min_size=SMALL_SIDE)
-        return Fingerprint(width, height, thumbnail(picture))
+        return Fingerprint(width, height, *thumbnails(picture))
     except ImageLoadError as error:
         return Fingerprint(reason=error.reason)
     except Exception:  # any decoder failure: the file cannot be used
@@ -226,7 +226,7 @@ def _fingerprints(
 
 
 def _same_photo_pairs(
-    digests: list[str], thumbs: list[Any], cache: CheckCache
+    digests: list[str], prints: list[Fingerprint], cache: CheckCache
 ) -> list[tuple[int, int]]:
     """Index pairs of ``digests`` that show the same photo: from the cache, else compared."""
     key = hashlib.sha256(
@@ -236,7 +236,11 @@ def _same_photo_pairs(
     index = {digest: i for i, digest in enumerate(digests)}
     if known is not None and all(a in index and b in index for a, b in known):
         return [(index[a], index[b]) for a, b in known]
-    pairs = near_duplicate_pairs(thumbs) if len(thumbs) > 1 else []
+    pairs = (
+        near_duplicate_pairs([p.thumb for p in prints], [p.colours for p in prints])
+        if len(prints) > 1
+        else []
+    )
     cache.store_same_photos(key, [(digests[i], digests[j]) for i, j in pairs])
     return pairs
 
@@ -255,8 +259,8 @@ def _same_photo_groups(
             by_digest.setdefault(photo.digest, []).append(index)
     exact = [members for members in by_digest.values() if len(members) > 1]
     digests = list(by_digest)
-    thumbs = [photos[by_digest[d][0]].fingerprint.thumb for d in digests]
-    linked = groups(len(digests), _same_photo_pairs(digests, thumbs, cache))
+    prints = [photos[by_digest[d][0]].fingerprint for d in digests]
+    linked = groups(len(digests), _same_photo_pairs(digests, prints, cache))
     in_group = {i for group in linked for i in group}
     same = [sorted(i for d in group for i in by_digest[digests[d]]) for group in linked]
     same += [by_digest[d] for i, d in enumerate(digests) if i not in in_group]
