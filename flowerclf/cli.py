@@ -30,6 +30,7 @@ from flowerclf.core.config import (
     FIELD_HELP,
     PRECISION_CHOICES,
     TrainingConfig,
+    option_name,
 )
 from flowerclf.core.errors import FlowerclfError
 
@@ -88,9 +89,7 @@ def cli_message(error: FlowerclfError) -> str:
     return str(error)
 
 
-def _flag(setting: str) -> str:
-    """The training option of a TrainingConfig field: 'batch_size' -> '--batch-size'."""
-    return "--" + setting.replace("_", "-")
+_flag = option_name  # the option of a TrainingConfig field: 'batch_size' -> '--batch-size'
 
 
 # --------------------------------------------------------------------------- commands
@@ -131,13 +130,19 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if args.gpus is not None:
         from flowerclf.launch import launch_train
 
-        return launch_train(args.gpus, config, output, args.argv)
+        return launch_train(args.gpus, config, output, args.argv, json_lines=_json_lines(args))
     from flowerclf.core.checkpoint import checkpoint_path_for
     from flowerclf.core.data import scan_dataset
     from flowerclf.core.distributed import from_environment
     from flowerclf.core.events import StopRequest
     from flowerclf.core.files import check_writable
     from flowerclf.core.modelfile import save_model
+    from flowerclf.core.run_events import (
+        JsonLinesPrinter,
+        error_line,
+        result_line,
+        stop_when_exists,
+    )
     from flowerclf.core.training import train
 
     # Under torchrun every process runs this; only the first (rank 0) writes and speaks.
@@ -147,10 +152,11 @@ def _cmd_train(args: argparse.Namespace) -> int:
         check_writable(output, what="the model")
     checkpoint = checkpoint_path_for(output)
     scan = scan_dataset(args.data_dir)
-    if world.is_main:
-        print(scan.summary())
-    printer = ProgressPrinter()
     stop = StopRequest()
+    printer = JsonLinesPrinter(stop) if _json_lines(args) else ProgressPrinter()
+    if world.is_main:
+        _say(printer, scan.summary())
+    progress = stop_when_exists(args.stop_file, stop, printer) if args.stop_file else printer
     # Several processes: Ctrl+C reaches them all and torchrun ends them at once; the
     # checkpoint of the last finished epoch stays for --resume.
     stops = (
@@ -161,7 +167,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             result = train(
                 scan,
                 config,
-                printer,
+                progress,
                 stop,
                 checkpoint=checkpoint,
                 resume=args.resume,
@@ -186,12 +192,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
         from flowerclf.core.recovery import RecoveryFolder
 
         kept = RecoveryFolder().keep(result.classifier, output.stem)
+        if _json_lines(args):
+            printer.write(error_line(error))
         print(
             f"{cli_message(error)} The trained model is kept at {kept}; "
             f"copy it from there (it is a normal model file).",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if _json_lines(args):
+        kept = checkpoint if result.stopped and checkpoint.exists() else None
+        printer.write(result_line(result, scan.root, path, kept))
+        return EXIT_OK
     accuracy = percent(result.best_val_accuracy)
     note = " (stopped early)" if result.stopped else ""
     print(
@@ -203,6 +215,22 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if result.skipped:
         print(f"{len(result.skipped)} images could not be read and were left out.")
     return EXIT_OK
+
+
+def _json_lines(args: argparse.Namespace) -> bool:
+    """``--progress json``: standard output carries JSON lines only."""
+    return getattr(args, "progress", None) == "json"
+
+
+def _say(printer, text: str) -> None:
+    """A line for the person (or, with ``--progress json``, a message event)."""
+    from flowerclf.core.events import MessageEvent
+    from flowerclf.core.run_events import JsonLinesPrinter
+
+    if isinstance(printer, JsonLinesPrinter):
+        printer(MessageEvent(text))
+    else:
+        print(text)
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
@@ -586,6 +614,19 @@ def build_parser() -> argparse.ArgumentParser:
         "(torchrun); with --device cpu, N processes on the CPU, to try it without GPUs",
     )
     p.add_argument(
+        "--progress",
+        default="bar",
+        choices=("bar", "json"),
+        help="how progress is shown: a bar, or one JSON object per line on standard output "
+        "(every event, then the result or the error), for programs that run flowerclf",
+    )
+    p.add_argument(
+        "--stop-file",
+        metavar="PATH",
+        help="stop after the current batch once this file exists, keeping the best model "
+        "(as Ctrl+C does), for programs and job schedulers",
+    )
+    p.add_argument(
         "--keep-checkpoints",
         action="store_true",
         help="keep the checkpoint after the run ends (it is removed by default)",
@@ -843,6 +884,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except FlowerclfError as error:
+        if _json_lines(args):
+            from flowerclf.core.run_events import JsonLinesPrinter, error_line
+
+            JsonLinesPrinter().write(error_line(error))
         print(f"flowerclf{_which_process()}: {cli_message(error)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

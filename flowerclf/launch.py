@@ -22,7 +22,13 @@ from pathlib import Path
 
 from flowerclf.core.checkpoint import checkpoint_path_for
 from flowerclf.core.config import TrainingConfig
-from flowerclf.core.errors import DEVICE_UNAVAILABLE, DeviceError, InvalidSettingError
+from flowerclf.core.errors import (
+    DEVICE_UNAVAILABLE,
+    PROCESS_LOST,
+    DeviceError,
+    FlowerclfError,
+    InvalidSettingError,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -127,17 +133,31 @@ def _failure_words(failures: dict, processes: int) -> tuple[int, str | None]:
     )
 
 
+def _lost(words: str, processes: int) -> FlowerclfError:
+    """The launcher's word on a process that ended badly, as the error a program reads."""
+    return FlowerclfError(
+        words[0].upper() + words[1:],
+        PROCESS_LOST,
+        processes=processes,
+        reason=words,
+    )
+
+
 def launch_train(
     gpus: str,
     config: TrainingConfig,
     output: Path,
     argv: list[str],
     available: int | None = None,
+    *,
+    json_lines: bool = False,
 ) -> int:
     """Run ``flowerclf train`` (``argv``, with its ``--gpus``) in one process per GPU.
 
     ``config`` holds the run's settings (checked before any process starts),
     ``output`` the model file the run writes (its checkpoint is beside it).
+    With ``json_lines`` (``--progress json``), what the launcher itself says
+    goes out as JSON lines too (a message, or the error of a lost process).
     """
     from flowerclf.core.training import check_processes
 
@@ -156,14 +176,30 @@ def launch_train(
 
     # The launcher's own log speaks to developers; its outcome is said plainly below.
     logging.getLogger("torch.distributed").setLevel(logging.CRITICAL)
-    print(f"Training in {count} processes, one per {'CPU share' if device == 'cpu' else 'GPU'}.")
-    sys.stdout.flush()
+    printer = None
+    if json_lines:
+        from flowerclf.core.run_events import JsonLinesPrinter
+
+        printer = JsonLinesPrinter()
+    each = "CPU share" if device == "cpu" else "GPU"
+    starting = f"Training in {count} processes, one per {each}."
+    if printer is not None:
+        from flowerclf.core.events import MessageEvent
+
+        printer(MessageEvent(starting))
+    else:
+        print(starting)
+        sys.stdout.flush()
     try:
         run(get_args_parser().parse_args(torchrun_arguments(count, rest)))
     except ChildFailedError as error:
         code, words = _failure_words(error.failures, count)
         if words:
             checkpoint = checkpoint_path_for(output)
+            if printer is not None and code == EXIT_FAILED:
+                from flowerclf.core.run_events import error_line
+
+                printer.write(error_line(_lost(words, count)))
             if checkpoint.exists():
                 words += f" The last finished epoch is kept: continue with --resume ({checkpoint})."
             print(f"flowerclf: {words}", file=sys.stderr)

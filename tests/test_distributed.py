@@ -148,3 +148,34 @@ def test_a_mistake_every_process_makes_is_said_once(photos, tmp_path):
     assert done.returncode == 2
     assert done.stderr.count("An interrupted training writes the same output") == 1, done.stderr
     assert "process 2 of 2" not in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.timeout(300)
+def test_progress_as_json_lines_and_a_stop_file_for_programs(photos, tmp_path):
+    output, stop_file = tmp_path / "m.safetensors", tmp_path / "stop"
+    environ = {**os.environ, "OMP_NUM_THREADS": "1"}
+    environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), environ.get("PYTHONPATH")]))
+    args = [*SETTINGS, "--gpus", "2", "--progress", "json", "--stop-file", str(stop_file)]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "flowerclf", "train", str(photos), "-o", str(output), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+    )
+    lines = []
+    for line in child.stdout:
+        lines.append(json.loads(line))  # nothing but JSON on standard output
+        if lines[-1]["event"] == "StepEvent" and lines[-1]["epoch"] == 2:
+            stop_file.touch()  # as a program asking the run to stop
+    assert child.wait(timeout=120) == 0, child.stderr.read()
+    kinds = [line["event"] for line in lines]
+    assert kinds[0] == "MessageEvent" and "Training in 2 processes" in lines[0]["text"]
+    assert kinds.count("result") == 1 and kinds[-1] == "result"
+    assert kinds.count("EpochEvent") == 1  # stopped in the second epoch
+    result = lines[-1]
+    assert result["stopped"] and result["model"] == str(output) and output.exists()
+    assert result["checkpoint"] == str(tmp_path / "m.checkpoint")
+    assert (tmp_path / "m.checkpoint").exists()  # kept for going on
+    assert len(result["val"]) == VAL_IMAGES and len(result["history"]) == 1

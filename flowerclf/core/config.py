@@ -374,6 +374,18 @@ class TrainingConfig:
         data["weights"] = str(self.weights)
         return data
 
+    def command_line(self) -> list[str]:
+        """The ``flowerclf train`` options that make a run with these settings."""
+        options: list[str] = []
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if value is None or value is False:
+                continue  # the option's default: none given, or off
+            options.append(option_name(item.name))
+            if value is not True:
+                options.append(str(value))
+        return options
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, lenient: bool = False) -> TrainingConfig:
         """Settings from a mapping such as :meth:`as_metadata`'s or an INI file's section.
@@ -400,6 +412,11 @@ class TrainingConfig:
                     f"The {FIELD_LABELS[name]} cannot be {raw!r}.", name, str(raw)
                 ) from error
         return cls(**values)
+
+
+def option_name(setting: str) -> str:
+    """The command-line option of a TrainingConfig field: 'batch_size' -> '--batch-size'."""
+    return "--" + setting.replace("_", "-")
 
 
 assert (

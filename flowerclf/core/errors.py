@@ -47,7 +47,8 @@ Devices, number formats and settings
     ``unknown_device``         device, choices
     ``unknown_precision``      precision, choices
     ``precision_unavailable``  precision, device: a number format this device does not offer
-    ``invalid_setting``        setting, value, and minimum/maximum where the setting has them
+    ``invalid_setting``        setting, value, and minimum/maximum where the setting has them;
+                               processes where it is what several processes cannot share
 
 Training and explaining
     ``training_diverged``      lr: the loss stopped being a number

@@ -310,6 +310,24 @@ def train(
     return result
 
 
+def score_kept_model(
+    classifier: Classifier,
+    val_samples: list[Sample],
+    classes: list[str],
+    batch_size: int,
+    progress: ProgressCallback = ignore_event,
+) -> Evaluation | None:
+    """A run's kept model scored on its validation images (None: nothing to score)."""
+    if not val_samples:
+        return None
+    try:
+        return evaluate(
+            classifier, val_samples, classes, batch_size=max(32, batch_size), progress=progress
+        )
+    except DatasetError:
+        return None  # every validation image unreadable: nothing to score
+
+
 def check_processes(config: TrainingConfig, processes: int) -> None:
     """Refuse, in plain words, what ``processes`` processes cannot share."""
     if processes <= 1:
@@ -320,6 +338,7 @@ def check_processes(config: TrainingConfig, processes: int) -> None:
             "not several.",
             setting="freeze_backbone",
             value=True,
+            processes=processes,
         )
     if config.batch_size % processes:
         raise InvalidSettingError(
@@ -652,18 +671,11 @@ class _Run:
         Skipped when there is no validation set, or when the run was stopped
         before a single epoch finished (the user asked for the model now).
         """
-        if not self.val_samples or (self.stopped and not self.history) or not self.world.is_main:
+        if (self.stopped and not self.history) or not self.world.is_main:
             return None
-        try:
-            return evaluate(
-                classifier,
-                self.val_samples,
-                self.classes,
-                batch_size=max(32, self.config.batch_size),
-                progress=self.progress,
-            )
-        except DatasetError:
-            return None  # every validation image unreadable: nothing to score
+        return score_kept_model(
+            classifier, self.val_samples, self.classes, self.config.batch_size, self.progress
+        )
 
     def execute(self) -> TrainingResult:
         started = time.perf_counter()
