@@ -154,6 +154,16 @@ def _unknown_class(d: Details) -> str:
 
 def _invalid_setting(d: Details) -> str:
     name = setting_name(str(d.get("setting", "")))
+    if d.get("processes") is not None:  # what several GPUs together cannot share
+        if d.get("setting") == "freeze_backbone":
+            return Errors.tr(
+                "Training only the last layer takes a moment on one device: choose one "
+                "device rather than all GPUs together, or fine-tune all layers."
+            )
+        return Errors.tr(
+            "With {processes} GPUs together, the batch size must be a multiple of "
+            "{processes}, so that each takes the same share; {value} cannot work."
+        ).format(processes=d["processes"], value=d.get("value"))
     if d.get("minimum") is not None and d.get("maximum") is not None:
         return Errors.tr(
             "The {name} must be between {minimum} and {maximum}; {value} cannot work."

@@ -30,6 +30,9 @@ class Engine(QObject):
     """The translation context of the engine's words: ``Engine.tr(text)`` (as lupdate reads it)."""
 
 
+# The device choice that trains on every GPU at once, one process each.
+ALL_GPUS = "cuda:all"
+
 MODEL_SUFFIXES = frozenset({".safetensors", ".pth", ".pt"})
 
 
@@ -62,6 +65,35 @@ def device_words(device: Any) -> str:
     return words.format(name=cpu_name())
 
 
+def devices_to_offer(best: Any) -> list[tuple[str, str]]:
+    """(key, label) of every device a run can use here; ``best`` is the automatic one.
+
+    Each GPU is offered on its own; with more than one, all of them together
+    too (key ``ALL_GPUS``: one training process per GPU).
+    """
+    import torch
+
+    from flowerclf.core.device import resolve_device
+
+    automatic = Engine.tr("Automatic: {device}")
+    devices = [("auto", automatic.format(device=device_words(best))), ("cpu", Engine.tr("CPU"))]
+    gpus = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if gpus == 1:
+        devices.append(("cuda", device_words(torch.device("cuda"))))
+    elif gpus > 1:
+        numbered = Engine.tr("GPU {number}: {name}")
+        for index in range(gpus):
+            name = device_words(torch.device("cuda", index))
+            devices.append((f"cuda:{index}", numbered.format(number=index + 1, name=name)))
+        devices.append((ALL_GPUS, Engine.tr("All %n GPUs together", "", gpus)))
+    try:
+        if resolve_device("mps").type == "mps":
+            devices.append(("mps", device_words(torch.device("mps"))))
+    except Exception:  # noqa: BLE001 - a device that cannot be had is simply not offered
+        pass
+    return devices
+
+
 def warm_up() -> TaskFunction:
     """Import the engine (torch and all) and find the device: the app's first task."""
 
@@ -71,23 +103,11 @@ def warm_up() -> TaskFunction:
         from flowerclf.core.device import resolve_device
 
         device = resolve_device("auto")
-        automatic = Engine.tr("Automatic: {device}")
-        devices = [
-            ("auto", automatic.format(device=device_words(device))),
-            ("cpu", Engine.tr("CPU")),
-        ]
-        for key in ("cuda", "mps"):
-            try:
-                candidate = resolve_device(key)
-            except Exception:  # noqa: BLE001 - a device that cannot be had is simply not offered
-                continue
-            if candidate.type == key:
-                devices.append((key, device_words(candidate)))
         return EngineInfo(
             device=device_words(device),
             torch_version=package_version("torch"),
             torchvision_version=package_version("torchvision"),
-            devices=devices,
+            devices=devices_to_offer(device),
         )
 
     return run
@@ -188,14 +208,30 @@ def scan_dataset(folder: str | Path) -> TaskFunction:
 
 
 def train(
-    data: Any, config: TrainingConfig, checkpoint: Path | None = None, resume: bool = False
+    data: Any,
+    config: TrainingConfig,
+    checkpoint: Path | None = None,
+    resume: bool = False,
+    processes: int = 1,
 ) -> TaskFunction:
     """Train on ``data`` (a folder or a DatasetScan); the result is a TrainingResult.
 
     With ``checkpoint``, every epoch's end is written there; ``resume`` goes on from it.
+    ``processes`` above 1 trains in that many processes together, one per GPU
+    (on the CPU, one per share of it), started as a child of the app.
     """
 
     def run(report: Report, stop: StopRequest) -> Any:
+        if processes > 1:
+            from flowerclf.core.child_training import train_in_processes
+            from flowerclf.core.data import scan_dataset as core_scan
+            from flowerclf.core.training import check_processes
+
+            check_processes(config, processes)  # at once, not after the processes start
+            scan = data if not isinstance(data, (str, Path)) else core_scan(data)
+            return train_in_processes(
+                scan, config, processes, report, stop, checkpoint=checkpoint, resume=resume
+            )
         from flowerclf.core.training import train as core_train
 
         return core_train(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from flowerclf.core.config import ARCHITECTURES, TrainingConfig
 from flowerclf.gui.arch_words import arch_description
+from flowerclf.gui.device_box import DeviceBox
 from flowerclf.gui.settings import Settings
 
 LEARNING_RATES = ["0.001", "0.0003", "0.0001", "0.00003", "0.00001"]
@@ -156,12 +157,7 @@ class TrainOptions(QGroupBox):
             ),
         )
         self.val_spin.setSuffix(" %")
-        self.device_box = QComboBox()
-        self.device_box.addItem(self.tr("Automatic"), "auto")
-        self.device_box.addItem(self.tr("CPU"), "cpu")
-        self.device_box.setToolTip(
-            self.tr("Where the work runs. Automatic uses a graphics card when there is one.")
-        )
+        self.device_box = DeviceBox()
         self.hint_label = QLabel(
             self.tr(
                 "A network that starts from scratch knows nothing yet: training only its "
@@ -208,11 +204,11 @@ class TrainOptions(QGroupBox):
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
         """Offer the devices the engine found: (key, label)."""
-        current = self.device_box.currentData()
-        self.device_box.clear()
-        for key, label in devices:
-            self.device_box.addItem(label, key)
-        _select(self.device_box, current)
+        self.device_box.set_devices(devices)
+
+    def processes(self) -> int:
+        """How many processes train together: one per GPU with "all GPUs", else one."""
+        return self.device_box.processes()
 
     # -- weights -----------------------------------------------------------------------------
 
@@ -327,7 +323,7 @@ class TrainOptions(QGroupBox):
             lr=lr,
             image_size=self.size_spin.value(),
             val_split=self.val_spin.value() / 100.0,
-            device=self.device_box.currentData() or defaults.device,
+            device=self.device_box.device(),
         )
 
     def set_config(self, config: TrainingConfig) -> None:
@@ -344,7 +340,7 @@ class TrainOptions(QGroupBox):
             self.lr_box.setCurrentText(text)
         self.size_spin.setValue(int(config.image_size))
         self.val_spin.setValue(int(round(float(config.val_split) * 100)))
-        _select(self.device_box, config.device)
+        self.device_box.choose(config.device)
 
     def set_presplit(self, presplit: bool) -> None:
         """A folder that is already split needs no validation share."""
@@ -366,6 +362,7 @@ class TrainOptions(QGroupBox):
 
     def save(self) -> None:
         config = self.config().as_metadata()
+        config["device"] = self.device_box.choice()  # "every GPU" is more than a device
         for key in SHOWN_FIELDS:
             self._settings.set(f"train/{key}", config[key])
 

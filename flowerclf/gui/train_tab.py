@@ -8,7 +8,6 @@ stop. F5 starts training and Shift+F5 stops it, wherever the focus is.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +71,7 @@ class TrainTab(QWidget):
         run.stateChanged.connect(self._on_state)
         run.finished.connect(self._on_trained)
         run.failed.connect(self._on_failed)
+        run.session.engineChanged.connect(self._on_engine)
         self._update_buttons()
 
     # -- layout --------------------------------------------------------------------
@@ -177,6 +177,11 @@ class TrainTab(QWidget):
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
         self.options.set_devices(devices)
 
+    def _on_engine(self) -> None:
+        engine = self.run.session.engine
+        if engine is not None and engine.devices:
+            self.set_devices(engine.devices)
+
     # -- the dataset ---------------------------------------------------------------
 
     def choose_folder_dialog(self) -> None:
@@ -229,7 +234,7 @@ class TrainTab(QWidget):
             self.message_bar.show_message(text, "info")
             return False
         self.options.save()
-        return self.run.start(self.options.config())
+        return self.run.start(self.options.config(), processes=self.options.processes())
 
     def stop_training(self) -> None:
         """Ask the run to stop after the current batch; its best model is kept."""
@@ -346,13 +351,12 @@ class TrainTab(QWidget):
 
     def _weights_unavailable(self, error: TaskError, message: str) -> None:
         """No ImageNet weights: train from a file or from scratch, at once, or not at all."""
-        config = self.run.config
         choice = self.ask_weights(message)
         if choice == "file" and self.options.choose_weights_file_dialog():
-            self.run.start(_with_weights(config, self.options.config().weights))
+            self.run.start_again(weights=self.options.config().weights)
         elif choice == "scratch":
             self.options.set_weights("none")
-            self.run.start(_with_weights(config, "none"))
+            self.run.start_again(weights="none")
         else:
             self.message_bar.show_message(message, "warning")
 
@@ -391,7 +395,3 @@ class TrainTab(QWidget):
         self.options.setEnabled(idle)
         self.dataset.folder_button.setEnabled(idle)
         self.drop_filter.blockSignals(not idle)
-
-
-def _with_weights(config: Any, weights: str) -> Any:
-    return replace(config, weights=weights)

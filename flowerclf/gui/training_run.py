@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,7 @@ class TrainingRun(QObject):
         self.scan: Any = None  # the core DatasetScan of ``folder``, once looked through
         self.config: TrainingConfig | None = None  # of the current or last run
         self.checkpoint: Path | None = None  # of the current or last run
+        self.processes = 1  # that train together in the current or last run
         self.state = IDLE
         self._resume_when_scanned: model_tasks.InterruptedRun | None = None
         self.entry: Any = None  # the session's model of the last run, if it kept one
@@ -102,11 +104,14 @@ class TrainingRun(QObject):
 
     # -- training --------------------------------------------------------------------------
 
-    def start(self, config: TrainingConfig, resume_from: Path | None = None) -> bool:
+    def start(
+        self, config: TrainingConfig, resume_from: Path | None = None, processes: int = 1
+    ) -> bool:
         """Train on the scanned folder; False (nothing starts) when busy or not ready.
 
         Every epoch's end is written to a checkpoint in the app's folder;
         ``resume_from`` (a checkpoint) goes on from where that run stopped.
+        ``processes`` above 1 trains in that many processes together (every GPU).
         """
         if self.state != IDLE or self.scan is None:
             return False
@@ -114,17 +119,25 @@ class TrainingRun(QObject):
             f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}.checkpoint"
         )
         if not self._train_slot.start(
-            model_tasks.train(self.scan, config, checkpoint, resume=resume_from is not None),
+            model_tasks.train(
+                self.scan, config, checkpoint, resume=resume_from is not None, processes=processes
+            ),
             "training",
             on_progress=self.progress.emit,
             on_result=self._on_trained,
             on_error=self._on_failed,
         ):
             return False
-        self.config, self.checkpoint = config, checkpoint
+        self.config, self.checkpoint, self.processes = config, checkpoint, processes
         self._set_state(RUNNING)
         self.started.emit(config)
         return True
+
+    def start_again(self, **changes: Any) -> bool:
+        """The last run's training again, from the start, with some settings changed."""
+        if self.config is None:
+            return False
+        return self.start(replace(self.config, **changes), processes=self.processes)
 
     def can_continue(self) -> bool:
         """The last run was stopped and its checkpoint is there: it can go on."""
@@ -134,7 +147,7 @@ class TrainingRun(QObject):
         """Go on with the last, stopped run from its last finished epoch."""
         if not self.can_continue() or self.config is None:
             return False
-        started = self.start(self.config, resume_from=self.checkpoint)
+        started = self.start(self.config, resume_from=self.checkpoint, processes=self.processes)
         if started:
             self._continuing = self.entry  # its model is replaced, not joined by another
         return started

@@ -144,6 +144,13 @@
             <numerusform>CPU ({name}, %n cores)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>All %n GPUs together</source>
+        <translation>
+            <numerusform>All %n GPU together</numerusform>
+            <numerusform>All %n GPUs together</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -738,6 +738,21 @@ Click to see them</source>
     </message>
 </context>
 <context>
+    <name>DeviceBox</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Where the work runs. Automatic uses a graphics card when there is one; with several, all of them can train together.</source>
+        <translation>计算在哪里运行。“自动”会在有显卡时使用显卡；有多块显卡时，可以让它们一起训练。</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <source>Open images…</source>
@@ -834,6 +849,16 @@ Click to see them</source>
         <source>CPU ({name}, %n core(s))</source>
         <translation>
             <numerusform>CPU（{name}，%n 核）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU {number}: {name}</source>
+        <translation>GPU {number}：{name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n GPUs together</source>
+        <translation>
+            <numerusform>全部 %n 块 GPU 一起</numerusform>
         </translation>
     </message>
     <message>
@@ -993,6 +1018,14 @@ Click to see them</source>
     <message>
         <source>The model has no class {which}; its classes are {classes}.</source>
         <translation>模型没有类别 {which}；它的类别是：{classes}。</translation>
+    </message>
+    <message>
+        <source>Training only the last layer takes a moment on one device: choose one device rather than all GPUs together, or fine-tune all layers.</source>
+        <translation>只训练最后一层在一个设备上片刻即可完成：请选择一个设备，而不是全部 GPU 一起，或者微调所有层。</translation>
+    </message>
+    <message>
+        <source>With {processes} GPUs together, the batch size must be a multiple of {processes}, so that each takes the same share; {value} cannot work.</source>
+        <translation>{processes} 块 GPU 一起训练时，批大小必须是 {processes} 的倍数，这样每块 GPU 分到同样多的照片；{value} 不行。</translation>
     </message>
     <message>
         <source>The {name} must be between {minimum} and {maximum}; {value} cannot work.</source>
@@ -2949,18 +2982,6 @@ Double-click to open it in Predict</source>
     <message>
         <source>The share of photos kept aside to check the network on photos it has not learnt from. That check picks the best epoch.</source>
         <translation>留出的照片比例，用来在网络没学过的照片上检验它。最好的一轮由这项检验选出。</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>Where the work runs. Automatic uses a graphics card when there is one.</source>
-        <translation>计算在哪里运行。“自动”会在有显卡时使用显卡。</translation>
     </message>
     <message>
         <source>A network that starts from scratch knows nothing yet: training only its last layer learns little. Fine-tune all layers, or start from ImageNet.</source>
