@@ -161,7 +161,9 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.get_bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+            # 1200 x 800, or less on a small screen (a classroom projector's 1024 x 768).
+            space = self.screen().availableGeometry()
+            self.resize(min(1200, space.width() * 19 // 20), min(800, space.height() * 9 // 10))
         tab = self.settings.get("window/tab", 0)
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
 

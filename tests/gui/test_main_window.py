@@ -82,6 +82,16 @@ def test_geometry_and_tab_are_remembered(qtbot, window):
     assert again.tabs.currentWidget() is again.train_tab
 
 
+def test_a_first_start_opens_within_a_small_screen(qtbot):
+    from flowerclf.gui.main_window import MainWindow
+
+    first = MainWindow()  # nothing remembered: the offscreen screen is 800 x 600
+    qtbot.addWidget(first)
+    space = first.screen().availableGeometry()
+    assert space.width() < 1200
+    assert first.width() <= space.width() and first.height() <= space.height()
+
+
 def test_unsaved_model_is_asked_about_before_closing(qtbot, window, training_result):
     window.session.add_trained(training_result)
     answers = ["cancel", "discard"]
