@@ -154,8 +154,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     scan = scan_dataset(args.data_dir)
     stop = StopRequest()
     printer = JsonLinesPrinter(stop) if _json_lines(args) else ProgressPrinter()
-    if world.is_main:
-        _say(printer, scan.summary())
+    if world.is_main and not _json_lines(args):  # a program has its own look at the folder
+        print(scan.summary())
     progress = stop_when_exists(args.stop_file, stop, printer) if args.stop_file else printer
     # Several processes: Ctrl+C reaches them all and torchrun ends them at once; the
     # checkpoint of the last finished epoch stays for --resume.
@@ -220,17 +220,6 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _json_lines(args: argparse.Namespace) -> bool:
     """``--progress json``: standard output carries JSON lines only."""
     return getattr(args, "progress", None) == "json"
-
-
-def _say(printer, text: str) -> None:
-    """A line for the person (or, with ``--progress json``, a message event)."""
-    from flowerclf.core.events import MessageEvent
-    from flowerclf.core.run_events import JsonLinesPrinter
-
-    if isinstance(printer, JsonLinesPrinter):
-        printer(MessageEvent(text))
-    else:
-        print(text)
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:

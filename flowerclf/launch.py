@@ -177,18 +177,13 @@ def launch_train(
     # The launcher's own log speaks to developers; its outcome is said plainly below.
     logging.getLogger("torch.distributed").setLevel(logging.CRITICAL)
     printer = None
-    if json_lines:
+    if json_lines:  # the first process's first line says how many take part
         from flowerclf.core.run_events import JsonLinesPrinter
 
         printer = JsonLinesPrinter()
-    each = "CPU share" if device == "cpu" else "GPU"
-    starting = f"Training in {count} processes, one per {each}."
-    if printer is not None:
-        from flowerclf.core.events import MessageEvent
-
-        printer(MessageEvent(starting))
     else:
-        print(starting)
+        each = "CPU share" if device == "cpu" else "GPU"
+        print(f"Training in {count} processes, one per {each}.")
         sys.stdout.flush()
     try:
         run(get_args_parser().parse_args(torchrun_arguments(count, rest)))

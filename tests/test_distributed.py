@@ -171,7 +171,7 @@ def test_progress_as_json_lines_and_a_stop_file_for_programs(photos, tmp_path):
             stop_file.touch()  # as a program asking the run to stop
     assert child.wait(timeout=120) == 0, child.stderr.read()
     kinds = [line["event"] for line in lines]
-    assert kinds[0] == "MessageEvent" and "Training in 2 processes" in lines[0]["text"]
+    assert kinds[0] == "MessageEvent" and "in 2 processes together" in lines[0]["text"]
     assert kinds.count("result") == 1 and kinds[-1] == "result"
     assert kinds.count("EpochEvent") == 1  # stopped in the second epoch
     result = lines[-1]

@@ -43,6 +43,15 @@ SHAPES = (
         ),
     ),
     (
+        r"Training (\S+) in (\d+) processes together \((\w+), (\d+) images each per step\), "
+        r"the first on (.+), in (.+); (\d+) training and (\d+) validation images\.",
+        QT_TRANSLATE_NOOP(
+            "Log",
+            "Training {0} in {1} processes together ({2}, {3} images each per step), the first "
+            "on {4}, in {5}; {6} training and {7} validation images.",
+        ),
+    ),
+    (
         r"Skipped an unreadable image: (.+)",
         QT_TRANSLATE_NOOP("Log", "Skipped an unreadable image: {0}"),
     ),

@@ -356,10 +356,9 @@ def test_the_cores_reasons_are_known_and_said_in_chinese(chinese, tmp_path):
         assert CJK.search(words) and not english_left(words, KEPT_WORDS), (reason, words)
 
 
-def test_the_log_of_a_real_run_is_said_in_chinese(chinese, dataset):
+def log_lines() -> tuple[list[str], object]:
+    """(the lines, a progress callback that collects what a run's log would show)."""
     from flowerclf.core.events import MessageEvent, StageEvent
-    from flowerclf.core.training import TrainingConfig, train
-    from flowerclf.gui.log_words import log_words
 
     said: list[str] = []
 
@@ -368,6 +367,15 @@ def test_the_log_of_a_real_run_is_said_in_chinese(chinese, dataset):
             said.append(event.text)
         elif isinstance(event, StageEvent):
             said.append(event.stage)
+
+    return said, progress
+
+
+def test_the_log_of_a_real_run_is_said_in_chinese(chinese, dataset):
+    from flowerclf.core.training import TrainingConfig, train
+    from flowerclf.gui.log_words import log_words
+
+    said, progress = log_lines()
 
     config = TrainingConfig(
         arch="resnet18", weights="none", epochs=1, batch_size=8, image_size=32, seed=0
@@ -378,6 +386,29 @@ def test_the_log_of_a_real_run_is_said_in_chinese(chinese, dataset):
         words = log_words(text)
         assert CJK.search(words), text
         assert not english_left(words, KEPT_WORDS | {"resnet18", "AMD", "EPYC", "Intel"}), words
+
+
+@pytest.mark.timeout(300)
+def test_the_log_of_a_run_on_all_gpus_is_said_in_chinese(chinese, dataset, tmp_path, monkeypatch):
+    from flowerclf.core.child_training import train_in_processes
+    from flowerclf.core.data import scan_dataset
+    from flowerclf.core.training import TrainingConfig
+    from flowerclf.gui.log_words import log_words
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    said, progress = log_lines()
+
+    config = TrainingConfig(
+        arch="resnet18", weights="none", epochs=1, batch_size=8, image_size=32, device="cpu"
+    )  # two processes on the CPU: the road of two GPUs
+    train_in_processes(
+        scan_dataset(dataset), config, 2, progress, checkpoint=tmp_path / "run.checkpoint"
+    )
+    assert any("2 processes together" in text for text in said)
+    for text in said:
+        words = log_words(text)
+        assert CJK.search(words), text
+        assert not english_left(words, KEPT_WORDS | {"resnet18", "AMD", "EPYC", "gloo"}), words
 
 
 def test_the_architectures_tips_are_the_cores_descriptions():
