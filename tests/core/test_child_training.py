@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +112,59 @@ def test_a_mistake_of_the_child_arrives_as_its_own_error(scan, tmp_path):
         train_in_processes(scan, replace(CONFIG, batch_size=7), 2, checkpoint=checkpoint)
     assert caught.value.kind == "invalid_setting"
     assert caught.value.details["setting"] == "batch_size"
+
+
+PARENT = r"""
+import json
+import sys
+from pathlib import Path
+
+from flowerclf.core.child_training import train_in_processes
+from flowerclf.core.config import TrainingConfig
+from flowerclf.core.data import scan_dataset
+
+config = TrainingConfig(**json.loads(sys.argv[3]))
+train_in_processes(scan_dataset(sys.argv[1]), config, 2, checkpoint=Path(sys.argv[2]))
+"""
+
+
+@pytest.mark.timeout(300)
+def test_a_killed_program_leaves_a_run_that_stops_itself_and_can_be_continued(scan, tmp_path):
+    import dataclasses
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    checkpoint = tmp_path / "runs" / "orphan.checkpoint"
+    settings = dataclasses.asdict(replace(CONFIG, epochs=30))
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, str(scan.root), str(checkpoint), json.dumps(settings)],
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    deadline = time.monotonic() + 120
+    while not checkpoint.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)  # the first epoch's checkpoint
+    assert checkpoint.exists(), "the run never finished an epoch"
+    os.kill(parent.pid, signal.SIGKILL)  # the app is killed: nobody reads the run's output
+    parent.wait()
+    model = model_path_for(checkpoint)
+    while not model.exists() and time.monotonic() < deadline + 60:
+        time.sleep(0.2)
+    # The run noticed, stopped after its batch and wrote what it had; nothing trains on.
+    assert model.exists() and checkpoint.exists()
+
+    def still_running() -> bool:
+        found = subprocess.run(
+            ["pgrep", "-f", str(checkpoint.with_suffix(""))], capture_output=True
+        )
+        return bool(found.stdout.strip())
+
+    while still_running() and time.monotonic() < deadline + 90:
+        time.sleep(0.5)  # the launcher ends once its processes have
+    assert not still_running()
+    # What the app offers at its next start: "Resume training".
+    from flowerclf.core.checkpoint import interrupted_runs
+
+    assert [path for path, _ in interrupted_runs(checkpoint.parent)] == [checkpoint]
