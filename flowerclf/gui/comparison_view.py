@@ -71,6 +71,7 @@ class ComparisonView(QWidget):
         self._settings = settings
         self._slot = runner.slot("compare", Policy.EXCLUSIVE)
         self._thumbnails = thumbnails = images.thumbnails  # one cache for the whole tab
+        self._images = images
         self._folder = ""
         self._pass = 0
         self.comparison: Comparison | None = None
@@ -137,10 +138,15 @@ class ComparisonView(QWidget):
         self.now_wrong = ChangedImages()
         self.changes = QTabWidget()
         self.changes.setDocumentMode(True)
-        for images in (self.now_right, self.now_wrong):
-            images.openRequested.connect(self.openRequested)
-            images.showInFolderRequested.connect(self.showInFolderRequested)
-            self.changes.addTab(images, "")
+        for changed in (self.now_right, self.now_wrong):
+            changed.openRequested.connect(self.openRequested)
+            changed.showInFolderRequested.connect(self.showInFolderRequested)
+            # "Move to class" and "Exclude", done as in the tab's other photo lists
+            changed.moveRequested.connect(
+                lambda path, to: self._images.move_photo(path, to, self._dataset_classes())
+            )
+            self.changes.addTab(changed, "")
+        self._images.other_lists += [self.now_right, self.now_wrong]
 
         self.splitter = two_panes(
             Qt.Orientation.Horizontal,
@@ -268,6 +274,12 @@ class ComparisonView(QWidget):
             a=format_percent(c.accuracy_a), b=format_percent(c.accuracy_b)
         )
 
+    def _dataset_classes(self) -> list[str]:
+        """The class folders of the compared folder (its photos' true classes)."""
+        if self.comparison is None:
+            return []
+        return sorted(change.name for change in self.comparison.classes if change.support)
+
     def comparison_for(self, entry: ModelEntry | None) -> Comparison | None:
         """The comparison shown, if it is of ``entry`` (for its report)."""
         if self._of is None or entry is None or self._of[0] is not entry:
@@ -298,6 +310,8 @@ class ComparisonView(QWidget):
             )
         right = comparison.now_right if comparison else []
         wrong = comparison.now_wrong if comparison else []
+        movable = self._dataset_classes() if self._images.mover is not None else []
+        self.now_right.move_classes = self.now_wrong.move_classes = movable
         self.now_right.set_changes(right, *names)
         self.now_wrong.set_changes(wrong, *names)
         self.changes.setTabText(0, self.tr("Now right ({n})").format(n=len(right)))

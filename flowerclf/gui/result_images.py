@@ -69,6 +69,7 @@ class ResultImages(QTabWidget):
         self.cell_images.showInFolderRequested.connect(self.show_in_folder)
         self.cell_images.moveRequested.connect(self.move_photo)
         self.mover: Any = None  # a PhotoMover, once the window gives one
+        self.other_lists: list[Any] = []  # photo lists elsewhere that show moves too
         self._classes: list[str] = []
         cell_page = QWidget()
         cell_layout = QVBoxLayout(cell_page)
@@ -136,11 +137,15 @@ class ResultImages(QTabWidget):
         """Offer "Move to class" and "Exclude" in the lists' menus, done by ``mover``."""
         self.mover = mover
 
-    def move_photo(self, path: str, destination: str) -> bool:
-        """Move one evaluated photo to class ``destination`` ("": out of the dataset)."""
+    def move_photo(self, path: str, destination: str, classes: list[str] | None = None) -> bool:
+        """Move one evaluated photo to class ``destination`` ("": out of the dataset).
+
+        ``classes`` are the class folders of the photo's dataset (by default those
+        of the evaluation these lists show).
+        """
         from flowerclf.core.photo_moves import dataset_root_of
 
-        root = dataset_root_of(path, self._classes)
+        root = dataset_root_of(path, self._classes if classes is None else classes)
         if self.mover is None or root is None:
             self.warning.emit(
                 self.tr("{name} is not in a class folder.").format(name=Path(path).name)
@@ -153,8 +158,8 @@ class ResultImages(QTabWidget):
             if not destination
             else self.tr("moved to {name}").format(name=destination)
         )
-        self.review_list.mark_moved(path, note)
-        self.cell_images.mark_moved(path, note)
+        for view in (self.review_list, self.cell_images, *self.other_lists):
+            view.mark_moved(path, note)
         return True
 
     def _apply_thumbnail(self, thumbnail: insight_tasks.Thumbnail) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from flowerclf.core.predict import Classifier
@@ -92,3 +94,27 @@ def test_the_compare_button_waits_for_a_second_model(window, classifier):
     assert not tab.compare_button.isEnabled()
     window.session.add_model(_swapped(classifier), "swapped")
     assert tab.compare_button.isEnabled()
+
+
+def test_a_photo_whose_verdict_changed_can_be_moved_from_the_comparison(
+    qtbot, window, classifier, dataset, tmp_path
+):
+    import shutil
+
+    folder = tmp_path / "colours"
+    shutil.copytree(dataset, folder)  # moves change the folder: a copy of the shared one
+    session = window.session
+    worse = session.add_model(_swapped(classifier), "swapped")
+    session.add_model(classifier, "colours")
+    window.results_tab.show_comparison(True)
+    view = window.results_tab.comparison
+    _compare(qtbot, window, worse, folder)
+    assert view.now_right.move_classes == ["blue", "red"]  # the menu's "Move to class"
+
+    photo = next(path for path in view.now_right.paths() if "/blue/" in path)
+    view.now_right.moveRequested.emit(photo, "red")  # as the menu does
+    moved = folder / "red" / Path(photo).name
+    assert moved.exists() and not Path(photo).exists()
+    assert "(moved to red)" in view.now_right.item_for(photo).text()
+    window.undo_move_action.trigger()
+    assert Path(photo).exists() and not moved.exists()
