@@ -179,3 +179,51 @@ def test_progress_as_json_lines_and_a_stop_file_for_programs(photos, tmp_path):
     assert result["checkpoint"] == str(tmp_path / "m.checkpoint")
     assert (tmp_path / "m.checkpoint").exists()  # kept for going on
     assert len(result["val"]) == VAL_IMAGES and len(result["history"]) == 1
+
+
+@pytest.mark.timeout(300)
+def test_two_computers_train_one_model_through_a_rendezvous(photos, tmp_path):
+    """Two 'computers' (two torchrun agents here, one process each) meet at HOST:PORT."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    output = tmp_path / "shared" / "m.safetensors"
+    output.parent.mkdir()
+    environ = {**os.environ, "OMP_NUM_THREADS": "1"}
+    environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), environ.get("PYTHONPATH")]))
+    agents = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "torch.distributed.run",
+                "--nnodes=2",
+                "--nproc-per-node=1",
+                "--rdzv-backend=c10d",
+                f"--rdzv-endpoint=127.0.0.1:{port}",
+                "--rdzv-id=flowerclf-test",
+                "-m",
+                "flowerclf",
+                "train",
+                str(photos),
+                "-o",
+                str(output),
+                *SETTINGS,
+            ],  # fmt: skip
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=environ,
+        )
+        for _ in range(2)
+    ]
+    outs = [agent.communicate(timeout=240) for agent in agents]
+    assert [agent.returncode for agent in agents] == [0, 0], [err for _, err in outs]
+    log = "".join(out + err for out, err in outs)
+    assert log.count("Model written to") == 1  # by the first process of the two computers
+    assert "in 2 processes together (gloo" in log
+    assert sorted(p.name for p in output.parent.iterdir()) == ["m.safetensors"]
+    assert metadata(output)["processes"] == 2
