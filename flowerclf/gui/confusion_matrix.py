@@ -149,6 +149,7 @@ class ConfusionMatrix(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setShowGrid(True)
         self.table.setItemDelegate(_CellDelegate(self.table))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the matrix; arrows move in it
         # As big as its cells, no bigger (scroll bars once they do not fit).
         self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)

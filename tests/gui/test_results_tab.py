@@ -257,3 +257,20 @@ def test_thumbnails_arriving_after_the_list_emptied_are_dropped(qtbot, window, c
         tab.review_list.item_for(str(classifier.metadata["evaluation"]["review"][0]["path"]))
         is None
     )
+
+
+def test_tab_walks_out_of_the_confusion_matrix_both_ways(qtbot, window, training_result):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.session.add_trained(training_result)
+    window.tabs.setCurrentWidget(window.results_tab)
+    table = window.results_tab.matrix.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()  # on to the next control, not the next cell
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    QTest.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not table.hasFocus()
