@@ -35,6 +35,8 @@ class PhotoMover(QObject):
     moved = Signal(str)  # the dataset folder whose photos moved (or moved back)
     problem = Signal(str)  # a move or undo that failed, in plain words; nothing changed
     undoChanged = Signal()  # noqa: N815 - what Undo would do has changed
+    # {old path: new path} (absolute), and where to: a class, "" (excluded) or None (put back)
+    relocated = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class PhotoMover(QObject):
             words = self.tr("%n photo(s) to {name}", "", count).format(name=destination)
         self._done.append(DoneMove(root, batch, words))
         self.undoChanged.emit()
+        self.relocated.emit({str(m.source): str(m.target) for m in batch.moves}, destination or "")
         self.moved.emit(str(root))
         return True
 
@@ -81,5 +84,6 @@ class PhotoMover(QObject):
             return False
         self._done.pop()
         self.undoChanged.emit()
+        self.relocated.emit({str(m.target): str(m.source) for m in last.batch.moves}, None)
         self.moved.emit(str(last.root))
         return True

@@ -136,6 +136,7 @@ class ResultImages(QTabWidget):
     def set_mover(self, mover: Any) -> None:
         """Offer "Move to class" and "Exclude" in the lists' menus, done by ``mover``."""
         self.mover = mover
+        mover.relocated.connect(self._relocate)
 
     def move_photo(self, path: str, destination: str, classes: list[str] | None = None) -> bool:
         """Move one evaluated photo to class ``destination`` ("": out of the dataset).
@@ -151,16 +152,19 @@ class ResultImages(QTabWidget):
                 self.tr("{name} is not in a class folder.").format(name=Path(path).name)
             )
             return False
-        if not self.mover.move(root, [path], destination or None):
-            return False
-        note = (
-            self.tr("excluded")
-            if not destination
-            else self.tr("moved to {name}").format(name=destination)
-        )
+        return self.mover.move(root, [path], destination or None)  # rows follow: _relocate
+
+    def _relocate(self, moved: dict[str, str], destination: str | None) -> None:
+        """Photos moved (or put back, ``destination`` None): every list's rows follow them."""
+        if destination is None:
+            note = ""
+        elif destination:
+            note = self.tr("moved to {name}").format(name=destination)
+        else:
+            note = self.tr("excluded")
         for view in (self.review_list, self.cell_images, *self.other_lists):
-            view.mark_moved(path, note)
-        return True
+            for old, new in moved.items():
+                view.relocate(old, new, note)
 
     def _apply_thumbnail(self, thumbnail: insight_tasks.Thumbnail) -> None:
         self.review_list.set_thumbnail(thumbnail.path, thumbnail.image, thumbnail.error)

@@ -31,6 +31,7 @@ from flowerclf.gui.reason_words import reason_words
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+BEFORE_MOVE_ROLE = Qt.ItemDataRole.UserRole + 2  # a moved row's own words and colours
 GRID_ICON = 96
 LIST_ICON = 48
 WRONG_TEXT = "#b3261e"
@@ -98,12 +99,48 @@ class _ImageActions:
         menu.exec(view.viewport().mapToGlobal(position))
         menu.deleteLater()
 
+    def relocate(self, old: str, new: str, note: str) -> None:
+        """The photo at ``old`` now lies at ``new``: its row follows it and says ``note``.
+
+        An empty ``note`` (the move was undone) gives the row back its own words.
+        """
+        view: Any = self
+        item = view._items.pop(old, None)
+        if item is None:
+            return
+        view._items[new] = item
+        tree = isinstance(item, QTreeWidgetItem)
+        columns = range(item.columnCount()) if tree else [None]
+        for column in columns:
+            if tree:
+                item.setToolTip(column, item.toolTip(column).replace(old, new))
+            else:
+                item.setToolTip(item.toolTip().replace(old, new))
+        if tree:
+            item.setData(0, PATH_ROLE, new)
+        else:
+            item.setData(PATH_ROLE, new)
+        if note:
+            self.mark_moved(new, note)
+            return
+        looks = item.data(0, BEFORE_MOVE_ROLE) if tree else item.data(BEFORE_MOVE_ROLE)
+        if looks:
+            _set_looks(item, looks)
+
     def mark_moved(self, path: str, note: str) -> None:
         """Say on the photo's row that it was moved (its evaluation is of where it was)."""
         view: Any = self
         item = view._items.get(path)
         if item is None:
             return
+        tree = isinstance(item, QTreeWidgetItem)
+        looks = item.data(0, BEFORE_MOVE_ROLE) if tree else item.data(BEFORE_MOVE_ROLE)
+        if looks:
+            _set_looks(item, looks)  # a second move: its note replaces the first
+        elif tree:
+            item.setData(0, BEFORE_MOVE_ROLE, _looks(item))
+        else:
+            item.setData(BEFORE_MOVE_ROLE, _looks(item))
         grey = QBrush(view.palette().color(QPalette.ColorRole.PlaceholderText))
         if isinstance(item, QTreeWidgetItem):
             item.setText(item.columnCount() - 1, note)
@@ -112,6 +149,23 @@ class _ImageActions:
         else:
             item.setText(f"{item.text()}\n({note})")
             item.setForeground(grey)
+
+
+def _looks(item: QListWidgetItem | QTreeWidgetItem) -> list[tuple[str, QBrush]]:
+    """A row's words and text colours, column by column."""
+    if isinstance(item, QTreeWidgetItem):
+        return [(item.text(c), item.foreground(c)) for c in range(item.columnCount())]
+    return [(item.text(), item.foreground())]
+
+
+def _set_looks(item: QListWidgetItem | QTreeWidgetItem, looks: list[tuple[str, QBrush]]) -> None:
+    if isinstance(item, QTreeWidgetItem):
+        for column, (text, brush) in enumerate(looks):
+            item.setText(column, text)
+            item.setForeground(column, brush)
+    else:
+        item.setText(looks[0][0])
+        item.setForeground(looks[0][1])
 
 
 class CellImages(_ImageActions, QListWidget):

@@ -115,6 +115,7 @@ def test_a_photo_whose_verdict_changed_can_be_moved_from_the_comparison(
     view.now_right.moveRequested.emit(photo, "red")  # as the menu does
     moved = folder / "red" / Path(photo).name
     assert moved.exists() and not Path(photo).exists()
-    assert "(moved to red)" in view.now_right.item_for(photo).text()
+    assert "(moved to red)" in view.now_right.item_for(str(moved)).text()
     window.undo_move_action.trigger()
     assert Path(photo).exists() and not moved.exists()
+    assert "moved" not in view.now_right.item_for(photo).text()

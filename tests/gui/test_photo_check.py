@@ -149,11 +149,17 @@ def test_a_photo_to_review_can_be_moved_from_the_results_tab(qtbot, ready_window
     assert images.review_list.move_classes == ["blue", "red"]
 
     assert images.move_photo(str(wrong), "red")
-    assert (folder / "red" / "blue_4.jpg").exists() and not wrong.exists()
-    assert "moved to red" in images.review_list.item_for(str(wrong)).text(5)
+    moved = folder / "red" / "blue_4.jpg"
+    assert moved.exists() and not wrong.exists()
+    # The row follows the photo: its note says so, and it opens from where it is now.
+    assert images.review_list.item_for(str(wrong)) is None
+    row = images.review_list.item_for(str(moved))
+    assert "moved to red" in row.text(5) and str(moved) in row.toolTip(1)
+    assert images.open_in_predict(str(moved))
     assert window.undo_move_action.isEnabled()
     window.undo_move_action.trigger()
     assert wrong.exists()
+    assert images.review_list.item_for(str(wrong)).text(5) == "mistake"  # as it was
 
     assert images.move_photo(str(wrong), "")
     assert (tmp_path / "colours (excluded)" / "blue" / "blue_4.jpg").exists()
