@@ -67,8 +67,19 @@ class DatasetSummary(QGroupBox):
         layout.addWidget(self.skipped_table, 1)
 
     def add_section(self, widget: QWidget) -> None:
-        """A part about the same folder, under the tables (the photo check)."""
+        """A part about the same folder, under the tables (the photo check).
+
+        Its controls come right after the tables when Tab walks the page.
+        """
         self._layout.addWidget(widget)
+        after = self.skipped_table.nextInFocusChain()
+        previous: QWidget = self.skipped_table
+        for child in widget.findChildren(QWidget):
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(previous, child)
+                previous = child
+        if after is not widget:
+            QWidget.setTabOrder(previous, after)
 
     def add_row(self, widget: QWidget) -> None:
         """A line under the folder's (the sample's download progress)."""

@@ -46,7 +46,7 @@ class LossChart(QWidget):
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(background)
-        self.view.setMinimumHeight(180)
+        self.view.setMinimumHeight(140)
         self.loss_plot = self.view.addPlot(row=0, col=0, axisItems={"left": _PlainLogAxis("left")})
         self.acc_plot = self.view.addPlot(row=0, col=1)
         self.view.ci.layout.setColumnStretchFactor(0, 3)

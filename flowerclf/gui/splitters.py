@@ -1,9 +1,9 @@
-"""The tabs' two-pane splitters, built one way."""
+"""The tabs' two-pane splitters and scrolling panes, built one way."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
 
 def two_panes(
@@ -29,3 +29,16 @@ def two_panes(
     if sizes is not None:
         splitter.setSizes(list(sizes))
     return splitter
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: on a short screen it scrolls rather than
+    making the window taller than the screen. Its width is never cut."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(content.minimumSizeHint().width())
+    area.setMinimumHeight(120)
+    return area

@@ -41,7 +41,7 @@ from flowerclf.gui.log_words import log_words
 from flowerclf.gui.loss_chart import LossChart
 from flowerclf.gui.message_bar import MessageBar
 from flowerclf.gui.settings import Settings
-from flowerclf.gui.splitters import two_panes
+from flowerclf.gui.splitters import scrolling, two_panes
 from flowerclf.gui.start_from import offer_current_model
 from flowerclf.gui.tasks import TaskError
 from flowerclf.gui.train_options import TrainOptions
@@ -138,7 +138,7 @@ class TrainTab(QWidget):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.dataset, 3)
-        top_layout.addWidget(self.options, 2)
+        top_layout.addWidget(scrolling(self.options), 2)
         self.bottom_splitter = two_panes(
             Qt.Orientation.Horizontal,
             "TrainBottomSplitter",
@@ -161,8 +161,10 @@ class TrainTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         # Tab order follows the page: folder, options, then Start and Stop.
-        QWidget.setTabOrder(self.dataset.folder_button, self.dataset.class_table)
-        QWidget.setTabOrder(self.dataset.class_table, self.options.arch_box)
+        QWidget.setTabOrder(self.dataset.folder_button, self.dataset.sample_button)
+        QWidget.setTabOrder(self.dataset.sample_button, self.dataset.class_table)
+        QWidget.setTabOrder(self.dataset.class_table, self.dataset.skipped_table)
+        QWidget.setTabOrder(self.dataset.skipped_table, self.options.arch_box)
         QWidget.setTabOrder(self.options.defaults_button, self.start_button)
         QWidget.setTabOrder(self.start_button, self.stop_button)
 

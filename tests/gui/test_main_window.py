@@ -92,6 +92,20 @@ def test_a_first_start_opens_within_a_small_screen(qtbot):
     assert first.width() <= space.width() and first.height() <= space.height()
 
 
+def test_messages_never_make_the_window_taller_than_a_small_screen(window):
+    # A 1024 x 700 screen, less a title bar: every tab, and two messages at once.
+    window.train_tab.message_bar.show_message(
+        "The ImageNet starting weights for resnet34 are not on this computer and could not "
+        "be downloaded. Choose a weights file, or train from scratch.",
+        "warning",
+    )
+    window.message_bar.show_message("The model could not be saved: the disk is read-only.", "error")
+    for tab in (window.predict_tab, window.train_tab, window.results_tab, window.network_tab):
+        window.tabs.setCurrentWidget(tab)
+        hint = window.minimumSizeHint()
+        assert hint.height() <= 650 and hint.width() <= 1024, type(tab).__name__
+
+
 def test_unsaved_model_is_asked_about_before_closing(qtbot, window, training_result):
     window.session.add_trained(training_result)
     answers = ["cancel", "discard"]

@@ -178,6 +178,8 @@ def test_tab_walks_through_the_page_to_start_training(qtbot, window, dataset):
     tab = window.train_tab
     window.show_train()
     scanned(qtbot, tab, dataset)
+    again = window.check_panel.again_button
+    qtbot.waitUntil(again.isEnabled, timeout=TRAIN_TIMEOUT_MS)  # the photo check is done
     window.activateWindow()
     tab.dataset.folder_button.setFocus()
     seen = []
@@ -189,6 +191,9 @@ def test_tab_walks_through_the_page_to_start_training(qtbot, window, dataset):
     assert tab.dataset.class_table in seen  # it does take the focus...
     assert seen.count(tab.dataset.class_table) == 1  # ...and gives it back at the next Tab
     assert window.focusWidget() is tab.start_button
+    # In the order of the page: the folder's tables, its photo check, the options, Start.
+    landmarks = [tab.dataset.class_table, again, tab.options.arch_box, tab.start_button]
+    assert [widget for widget in seen if widget in landmarks] == landmarks
     QTest.keyClick(tab.start_button, Qt.Key.Key_Space)
     assert tab.run.is_training()
     tab.stop_training()
