@@ -52,6 +52,10 @@ SHAPES = (
         ),
     ),
     (
+        r"Skipped an unreadable image: ([^:/\\]+): (.+)",  # a file's name, then why
+        QT_TRANSLATE_NOOP("Log", "Skipped an unreadable image: {0}: {1}"),
+    ),
+    (
         r"Skipped an unreadable image: (.+)",
         QT_TRANSLATE_NOOP("Log", "Skipped an unreadable image: {0}"),
     ),

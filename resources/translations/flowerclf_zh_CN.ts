@@ -1401,6 +1401,10 @@ Click to see them</source>
         <translation>由 {1} 个进程一起以{5}训练 {0}（{2}，每个进程每步 {3} 张），第一个在 {4} 上；训练集 {6} 张，验证集 {7} 张图像。</translation>
     </message>
     <message>
+        <source>Skipped an unreadable image: {0}: {1}</source>
+        <translation>跳过了一张无法读取的图像：{0}：{1}</translation>
+    </message>
+    <message>
         <source>Skipped an unreadable image: {0}</source>
         <translation>跳过了一张无法读取的图像：{0}</translation>
     </message>

@@ -411,6 +411,15 @@ def test_the_log_of_a_run_on_all_gpus_is_said_in_chinese(chinese, dataset, tmp_p
         assert not english_left(words, KEPT_WORDS | {"resnet18", "AMD", "EPYC", "gloo"}), words
 
 
+def test_an_unreadable_photo_in_the_log_is_said_in_chinese_with_its_reason(chinese):
+    from flowerclf.gui.log_words import log_words
+
+    text = "Skipped an unreadable image: broken.jpg: the image file is cut short (truncated)"
+    words = log_words(text)
+    assert words.startswith("跳过") and "broken.jpg" in words
+    assert not english_left(words, KEPT_WORDS | {"broken"}), words
+
+
 def test_the_architectures_tips_are_the_cores_descriptions():
     from flowerclf.core.config import ARCHITECTURES
     from flowerclf.gui.arch_words import ARCH_DESCRIPTIONS
