@@ -76,3 +76,25 @@ def file_stem(name: str) -> str:
     """A model's name made safe as a file name."""
     keep = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("_")
     return keep or "model"
+
+
+def ask_missing_weights(parent: QWidget, arch: str) -> str | None:
+    """No ImageNet weights for ``arch``: "file" (choose one), "scratch", or None (cancel)."""
+    return ask_choice(
+        parent,
+        QCoreApplication.translate("TrainTab", "Starting weights not available"),
+        QCoreApplication.translate(
+            "TrainTab",
+            "The ImageNet starting weights for {arch} are not on this computer and "
+            "could not be downloaded.",
+        ).format(arch=arch),
+        [
+            ("file", QCoreApplication.translate("TrainTab", "Choose a weights file…")),
+            ("scratch", QCoreApplication.translate("TrainTab", "Train from scratch")),
+        ],
+        informative=QCoreApplication.translate(
+            "TrainTab",
+            "You can choose a weights file you already have, or let the network "
+            "start from scratch (it then needs more photos and more epochs to learn well).",
+        ),
+    )

@@ -33,7 +33,7 @@ from flowerclf.core.events import (
 )
 from flowerclf.gui import training_words as words
 from flowerclf.gui.dataset_summary import DatasetSummary
-from flowerclf.gui.dialogs import ask_choice
+from flowerclf.gui.dialogs import ask_missing_weights
 from flowerclf.gui.download_line import DownloadLine
 from flowerclf.gui.drop_area import FileDropFilter
 from flowerclf.gui.error_words import describe
@@ -62,7 +62,10 @@ class TrainTab(QWidget):
         self._epoch_text = ""
         self._chart_fresh = False  # the chart still shows the previous run
         self._steps_per_epoch = 1
+        self._weights_warning = False
         self._build()
+        for changed in (self.options.changed, self.options.weights_box.currentIndexChanged):
+            changed.connect(self._drop_weights_warning)
         run.folderChanged.connect(self._on_folder_changed)
         run.scanned.connect(self._on_scanned)
         run.scanFailed.connect(self._on_scan_failed)
@@ -361,27 +364,17 @@ class TrainTab(QWidget):
             self.run.start_again(weights="none")
         else:
             self.message_bar.show_message(message, "warning")
+            self._weights_warning = True  # until the network or its weights change
+
+    def _drop_weights_warning(self) -> None:
+        """Another network or other weights: the warning about the old ones no longer holds."""
+        if self._weights_warning:
+            self._weights_warning = False
+            self.message_bar.dismiss()
 
     def ask_weights(self, message: str) -> str | None:
         """Ask what to do without ImageNet weights: "file", "scratch" or None (cancel)."""
-        arch = self.run.config.arch if self.run.config is not None else ""
-        return ask_choice(
-            self,
-            self.tr("Starting weights not available"),
-            self.tr(
-                "The ImageNet starting weights for {arch} are not on this computer and "
-                "could not be downloaded."
-            ).format(arch=arch),
-            [
-                ("file", self.tr("Choose a weights file…")),
-                ("scratch", self.tr("Train from scratch")),
-            ],
-            informative=self.tr(
-                "You can choose a weights file you already have, or let the network "
-                "start from scratch (it then needs more photos and more epochs to learn well)."
-            ),
-            details=message,
-        )
+        return ask_missing_weights(self, self.run.config.arch if self.run.config else "")
 
     def _hide_download(self) -> None:
         self.download.hide()

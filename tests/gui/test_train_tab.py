@@ -456,3 +456,22 @@ def test_the_log_keeps_its_newest_line_in_sight_when_a_message_appears(qtbot, wi
     tab.message_bar.show_message("Training finished: a long message " * 3, "success")
     qtbot.wait(100)
     assert bar.value() == bar.maximum() > 0
+
+
+def test_the_missing_weights_warning_goes_once_other_weights_are_chosen(
+    qtbot, window, dataset, monkeypatch
+):
+    import flowerclf.core.training as training
+    from flowerclf.core.errors import WeightsUnavailableError
+
+    def no_internet(arch, num_classes, weights="imagenet", progress=None):
+        raise WeightsUnavailableError(f"No weights for {arch}.", arch=arch, reason="no internet")
+
+    monkeypatch.setattr(training, "build_model", no_internet)
+    tab = window.train_tab  # the question is answered with Cancel (the window fixture)
+    scanned(qtbot, tab, dataset)
+    with qtbot.waitSignal(tab.run.failed, timeout=TRAIN_TIMEOUT_MS):
+        assert start(tab, replace(QUICK, weights="imagenet"))
+    assert tab.message_bar.kind == "warning" and "resnet18" in tab.message_bar.text()
+    tab.options.set_weights("none")  # what the warning was about no longer holds
+    assert tab.message_bar.isHidden()
