@@ -354,7 +354,12 @@ class MainWindow(QMainWindow):
         answer = ask_choice(
             self,
             self.tr("Models not saved"),
-            self.tr("These models are not saved and will be lost:\n\n") + names,
+            (
+                self.tr("These models are not saved and will be lost:\n\n")
+                if len(unsaved) > 1
+                else self.tr("This model is not saved and will be lost:\n\n")
+            )
+            + names,
             choices,
             informative=problem,
         )

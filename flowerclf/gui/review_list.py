@@ -81,6 +81,13 @@ class _ImageActions:
         path = _item_path(view.itemAt(position))
         if path is None:
             return
+        menu = self.context_menu(path)
+        menu.exec(view.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def context_menu(self, path: str) -> QMenu:
+        """The menu of the photo at ``path``: open, show, move to another class, exclude."""
+        view: Any = self
         menu = QMenu(view)
         open_action = QAction(self.tr("Open in Predict"), menu)
         open_action.triggered.connect(lambda: view.openRequested.emit(path))
@@ -92,12 +99,12 @@ class _ImageActions:
         if classes:
             menu.addSeparator()
             move_menu = menu.addMenu(self.tr("Move to class"))
-            for name in classes:
+            here = Path(path).parent.name  # the class folder it is in: not a place to go
+            for name in (name for name in classes if name != here):
                 move_menu.addAction(name, lambda n=name: view.moveRequested.emit(path, n))
             exclude = menu.addAction(self.tr("Exclude from the dataset"))
             exclude.triggered.connect(lambda: view.moveRequested.emit(path, ""))
-        menu.exec(view.viewport().mapToGlobal(position))
-        menu.deleteLater()
+        return menu
 
     def relocate(self, old: str, new: str, note: str) -> None:
         """The photo at ``old`` now lies at ``new``: its row follows it and says ``note``.

@@ -1636,6 +1636,14 @@ The best model so far is kept, and you can save it before the app closes.</sourc
 </translation>
     </message>
     <message>
+        <source>This model is not saved and will be lost:
+
+</source>
+        <translation>这个模型尚未保存，将会丢失：
+
+</translation>
+    </message>
+    <message>
         <source>Save all models in this folder</source>
         <translation>把所有模型保存到此文件夹</translation>
     </message>

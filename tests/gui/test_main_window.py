@@ -106,6 +106,18 @@ def test_messages_never_make_the_window_taller_than_a_small_screen(window):
         assert hint.height() <= 650 and hint.width() <= 1024, type(tab).__name__
 
 
+def test_the_closing_question_speaks_of_one_model_or_several(window, training_result, monkeypatch):
+    import flowerclf.gui.main_window as main_window
+
+    asked = []
+    monkeypatch.setattr(main_window, "ask_choice", lambda _w, _t, text, *a, **k: asked.append(text))
+    first = window.session.add_trained(training_result)
+    main_window.MainWindow.ask_unsaved_models(window, [first])
+    main_window.MainWindow.ask_unsaved_models(window, [first, first])
+    assert asked[0].startswith("This model is not saved")
+    assert asked[1].startswith("These models are not saved")
+
+
 def test_unsaved_model_is_asked_about_before_closing(qtbot, window, training_result):
     window.session.add_trained(training_result)
     answers = ["cancel", "discard"]

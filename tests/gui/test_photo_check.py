@@ -147,6 +147,9 @@ def test_a_photo_to_review_can_be_moved_from_the_results_tab(qtbot, ready_window
     window.session.set_evaluation(window.session.current, ShownEvaluation(evaluation, "colours"))
     images = window.results_tab.images
     assert images.review_list.move_classes == ["blue", "red"]
+    menu = images.review_list.context_menu(str(wrong))
+    move_to = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert [a.text() for a in move_to.actions()] == ["red"]  # not its own class, blue
 
     assert images.move_photo(str(wrong), "red")
     moved = folder / "red" / "blue_4.jpg"
