@@ -306,6 +306,9 @@ class NetworkTab(QWidget):
         key_network = self._network()
         if stage is None or key_network is None or not self.isVisible():
             return
+        if stage not in MAP_STAGES or self._photo is None:
+            self.maps_label.setText("")  # the caption of maps no longer shown
+            self.note_label.hide()
         if stage not in MAP_STAGES:
             self.grid_view.set_grid(None)
             self.grid_view.set_placeholder(

@@ -132,6 +132,7 @@ def test_clicking_a_stage_shows_the_photos_most_active_channels(qtbot, ready_win
 
     _click_stage(qtbot, tab, "fc")
     assert tab.grid_view.grid() is None  # the last layer has no maps
+    assert "conv3_x" not in tab.maps_label.text()  # nor the caption of the maps gone
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=THREAD_TIMEOUT_MS)
 
 
