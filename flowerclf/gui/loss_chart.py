@@ -128,6 +128,11 @@ class LossChart(QWidget):
                 plot.getAxis("bottom").setTickSpacing(step, step)
         self._redraw()
 
+    def plan(self, epochs: int) -> None:
+        """An empty chart's x axes span the ``epochs`` of the run to come (a drawn one stays)."""
+        if not any(self.point_counts().values()):
+            self.clear(epochs)
+
     def add_steps(self, points: list[tuple[float, float]]) -> None:
         """(x in epochs, loss) pairs, oldest first; the chart redraws once for all."""
         for x, loss in points:

@@ -66,6 +66,8 @@ class TrainTab(QWidget):
         self._build()
         for changed in (self.options.changed, self.options.weights_box.currentIndexChanged):
             changed.connect(self._drop_weights_warning)
+        self.options.epochs_spin.valueChanged.connect(self.chart.plan)
+        self.chart.plan(self.options.epochs_spin.value())
         run.folderChanged.connect(self._on_folder_changed)
         run.scanned.connect(self._on_scanned)
         run.scanFailed.connect(self._on_scan_failed)
@@ -186,6 +188,10 @@ class TrainTab(QWidget):
         engine = self.run.session.engine
         if engine is not None and engine.devices:
             self.set_devices(engine.devices)
+        # The folder of the last session comes back, once the engine no longer needs the CPU.
+        last = self._settings.folder("dataset")
+        if engine is not None and not self.run.folder and last and Path(last).is_dir():
+            self.set_folder(last)
 
     # -- the dataset ---------------------------------------------------------------
 

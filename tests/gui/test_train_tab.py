@@ -475,3 +475,32 @@ def test_the_missing_weights_warning_goes_once_other_weights_are_chosen(
     assert tab.message_bar.kind == "warning" and "resnet18" in tab.message_bar.text()
     tab.options.set_weights("none")  # what the warning was about no longer holds
     assert tab.message_bar.isHidden()
+
+
+def test_the_last_sessions_folder_comes_back_at_the_next_start(qtbot, window, dataset):
+    from flowerclf.gui.main_window import MainWindow
+
+    scanned(qtbot, window.train_tab, dataset)
+    window.close()
+    qtbot.waitUntil(
+        lambda: not window.isVisible() and not active_tasks(), timeout=THREAD_TIMEOUT_MS
+    )
+    again = MainWindow()  # the next start
+    again.show()
+    try:
+        qtbot.waitUntil(lambda: again.train_tab.run.scan is not None, timeout=THREAD_TIMEOUT_MS)
+        assert again.train_tab.run.folder == str(dataset)
+        assert again.train_tab.start_button.isEnabled()
+    finally:
+        again.close()
+        qtbot.waitUntil(lambda: not again.isVisible() and not active_tasks(), timeout=60_000)
+        again.deleteLater()
+
+
+def test_the_empty_chart_spans_the_epochs_chosen(window):
+    tab = window.train_tab
+    tab.options.epochs_spin.setValue(8)
+    assert tab.chart.acc_plot.viewRange()[0] == [0.5, 8.5]
+    tab.chart.add_epoch(1, 0.5, 0.8)  # a run's curve stays as it was drawn
+    tab.options.epochs_spin.setValue(3)
+    assert tab.chart.acc_plot.viewRange()[0] == [0.5, 8.5]
