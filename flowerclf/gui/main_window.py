@@ -256,6 +256,8 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.set_folder("models", str(Path(path).parent))
             self.session.open_model(path)
+            if self.tabs.currentWidget() is self.train_tab:
+                self.show_predict()  # the Train tab does not show models; the others do
 
     def ask_save_path(self, entry: ModelEntry) -> str | None:
         """Where to save ``entry``: a .safetensors path, or None when cancelled."""

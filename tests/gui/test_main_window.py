@@ -118,6 +118,21 @@ def test_the_closing_question_speaks_of_one_model_or_several(window, training_re
     assert asked[1].startswith("These models are not saved")
 
 
+def test_a_model_opened_from_the_train_tab_is_shown_in_predict(
+    qtbot, window, model_file, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(model_file), ""))
+    window.show_train()
+    window.open_model_action.trigger()
+    assert window.tabs.currentWidget() is window.predict_tab
+    window.tabs.setCurrentWidget(window.results_tab)
+    window.open_model_action.trigger()  # the Results tab shows the model itself: it stays
+    assert window.tabs.currentWidget() is window.results_tab
+    qtbot.waitUntil(lambda: not window.session.is_loading(), timeout=THREAD_TIMEOUT_MS)
+
+
 def test_unsaved_model_is_asked_about_before_closing(qtbot, window, training_result):
     window.session.add_trained(training_result)
     answers = ["cancel", "discard"]
