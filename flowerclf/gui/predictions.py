@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.predict import Classifier, Prediction
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMBNAIL_ROW = 52  # a row's height: a 48-pixel thumbnail and a little air
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (
     QT_TRANSLATE_NOOP("PredictionList", "Image"),
@@ -135,6 +137,10 @@ class PredictionList(QAbstractTableModel):
             if column == 1 and row.error:
                 return row.error
             return row.path or row.name
+        if role == Qt.ItemDataRole.SizeHintRole and column == 0:
+            # Every row as tall as a thumbnail: the list's rows are uniform, and the
+            # first row may have none (a file that could not be read).
+            return QSize(0, THUMBNAIL_ROW)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -70,6 +70,10 @@ def test_unreadable_file_becomes_an_error_row_not_a_dialog(qtbot, ready_window, 
     tab.select_row(rows["broken.jpg"])
     assert tab.bars.entries() == []
     assert "broken.jpg" in tab.panel.detail_label.text()
+    # An unreadable first row (no thumbnail) does not squash the thumbnails of the rest:
+    # the rows are uniform, so every one is as tall as a thumbnail.
+    view = tab.image_list
+    assert view.sizeHintForRow(0) >= view.iconSize().height()
 
 
 def test_dropped_folder_is_searched(qtbot, ready_window, tmp_path):
