@@ -48,7 +48,7 @@ class LossChart(QWidget):
         self.view.setBackground(background)
         self.view.setMinimumHeight(140)
         self.loss_plot = self.view.addPlot(row=0, col=0, axisItems={"left": _PlainLogAxis("left")})
-        self.acc_plot = self.view.addPlot(row=0, col=1)
+        self.acc_plot = self.view.addPlot(row=0, col=1, axisItems={"left": _PercentAxis("left")})
         self.view.ci.layout.setColumnStretchFactor(0, 3)
         self.view.ci.layout.setColumnStretchFactor(1, 2)
 
@@ -233,8 +233,35 @@ def plain_number(number: float) -> str:
     return f"{number:.12f}".rstrip("0").rstrip(".")
 
 
+#: the height a tick label needs on a vertical axis, in pixels
+LABEL_HEIGHT = 16
+
+
 class _PlainLogAxis(pg.AxisItem):
-    """A log axis labelled in plain numbers (see :func:`plain_log_labels`)."""
+    """A log axis labelled in plain numbers (see :func:`plain_log_labels`).
+
+    On a short plot, fewer labels: powers of ten only, then every other one,
+    so that they never run into each other.
+    """
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        return plain_log_labels([10**v * scale for v in values])
+        labels = plain_log_labels([10**v * scale for v in values])
+        room = max(1, int(self.geometry().height() // LABEL_HEIGHT))
+        if sum(1 for label in labels if label) <= room:
+            return labels
+        tens = [
+            label if label and abs(v - round(v)) < 1e-6 else "" for label, v in zip(labels, values)
+        ]
+        while sum(1 for label in tens if label) > room:
+            shown = [i for i, label in enumerate(tens) if label]
+            for i in shown[1::2]:
+                tens[i] = ""
+        return tens
+
+
+class _PercentAxis(pg.AxisItem):
+    """0 to 100 in steps of 20, or of 50 on a short plot (labels never overlap)."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph override
+        step = 20 if size >= 6 * LABEL_HEIGHT else 50
+        return [(step, 0), (step / 2, 0)]
