@@ -72,6 +72,7 @@ class HeatMapPanel(QWidget):
     """Toggle, opacity and status of the heat map laid over ``view``."""
 
     mapShown = Signal(object)  # noqa: N815 - the HeatMap now on the picture
+    classShown = Signal(object)  # noqa: N815 - the class of the map on the picture, or None
 
     def __init__(
         self,
@@ -237,6 +238,7 @@ class HeatMapPanel(QWidget):
         self._current = result
         opacity = self.opacity.value() / 100
         self._view.set_overlay(result.image if result is not None else None, opacity)
+        self.classShown.emit(result.label if result is not None else None)
         if result is not None:
             self.mapShown.emit(result)
             # No percentage here: the bars beside show the class's probability already.
@@ -259,7 +261,13 @@ class HeatMapPanel(QWidget):
 
     def _refresh_controls(self) -> None:
         on = self.toggle.isChecked()
-        # Same row as the toggle: showing them moves nothing else.
+        # Same row as the toggle, and room kept for the rest: showing them moves nothing
+        # (a click aimed at a bar must land on it).
+        self.status_label.setMinimumHeight(3 * self.status_label.fontMetrics().lineSpacing())
+        for widget in (self.opacity, self.opacity_label, self.scale_box, self.status_label):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.opacity.setVisible(on)
         self.opacity_label.setVisible(on)
         self.scale_box.setVisible(on)

@@ -44,6 +44,7 @@ def scrolling(bars: ProbabilityBars) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the bars take the focus, not their frame
     return scroll
 
 
@@ -60,6 +61,7 @@ class PicturePanel(QWidget):
         self.bars = ProbabilityBars()
         self.heat_map = HeatMapPanel(self.image_view, runner, settings)
         self.bars.classClicked.connect(self.heat_map.choose_class)
+        self.heat_map.classShown.connect(self.bars.set_marked)
         self.bars_scroll = scrolling(self.bars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)

@@ -1,11 +1,26 @@
-"""One horizontal bar per class, most probable first, the winner highlighted."""
+"""One horizontal bar per class, most probable first, the winner highlighted.
+
+A click on a bar (or Up/Down to a bar, then Enter) asks for that class's heat
+map; the bar of the class whose map is shown is framed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -28,8 +43,11 @@ class ProbabilityBars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[tuple[str, float]] = []
+        self._cursor = 0  # the row the keyboard is on
+        self._marked: str | None = None  # the class whose heat map is shown
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Up/Down, then Enter: as a click
         self.setAccessibleName(self.tr("Class probabilities"))
 
     # -- data ----------------------------------------------------------------------
@@ -39,6 +57,7 @@ class ProbabilityBars(QWidget):
         pairs = [(str(c), float(p)) for c, p in zip(classes, probs, strict=True)]
         # Stable sort: equal probabilities keep the model's class order.
         self._entries = sorted(pairs, key=lambda pair: -pair[1])
+        self._cursor = 0
         self.setToolTip("")
         self.updateGeometry()
         self.update()
@@ -51,6 +70,18 @@ class ProbabilityBars(QWidget):
     def entries(self) -> list[tuple[str, float]]:
         """(class, probability) pairs as shown, top first."""
         return list(self._entries)
+
+    def set_marked(self, name: str | None) -> None:
+        """Frame the bar of class ``name`` (whose heat map is shown); None: no frame."""
+        self._marked = name
+        self.update()
+
+    def marked(self) -> str | None:
+        return self._marked
+
+    def cursor_class(self) -> str | None:
+        """The class of the row the keyboard is on."""
+        return self._entries[self._cursor][0] if self._entries else None
 
     # -- geometry ------------------------------------------------------------------
 
@@ -124,6 +155,13 @@ class ProbabilityBars(QWidget):
                 painter.drawRoundedRect(
                     QRectF(bar_left, bar_top, max(filled, bar_h), bar_h), radius, radius
                 )
+            if name == self._marked or (row == self._cursor and self.hasFocus()):
+                frame = QPen(accent if name == self._marked else text_color, 2)
+                if name != self._marked:
+                    frame.setStyle(Qt.PenStyle.DotLine)  # where the keyboard is
+                painter.setPen(frame)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(1, top + 1, width - 2, row_h - 2), 4, 4)
             painter.setPen(text_color)
             painter.drawText(
                 QRectF(bar_left + bar_width + 8, top, percent_width - 8, row_h),
@@ -142,6 +180,25 @@ class ProbabilityBars(QWidget):
             name, prob = self._entries[row]
             self.setToolTip(f"{name}: {format_percent(prob)}")
         super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if self._entries and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if key == Qt.Key.Key_Up else 1
+            self._cursor = min(max(self._cursor + step, 0), len(self._entries) - 1)
+            self.update()
+        elif self._entries and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.classClicked.emit(self._entries[self._cursor][0])
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self.update()
+        super().focusOutEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         row = self._row_at(event.position().y())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtTest import QTest
 
 from tests.gui.conftest import THREAD_TIMEOUT_MS
 from tests.gui.helpers import drop_paths
@@ -66,10 +67,16 @@ def test_clicking_a_class_in_the_bars_shows_its_map_and_maps_are_cached(
     assert "red" in panel.status_label.text()
     qtbot.waitUntil(lambda: not panel.is_busy(), timeout=THREAD_TIMEOUT_MS)
 
-    # Back to the top class: the map is known already, no new job.
-    _click_bar(qtbot, tab.bars, 0)
+    assert tab.bars.marked() == "red"  # its bar is framed: the map shown is red's
+    # Back to the top class by keyboard: the map is known already, no new job.
+    tab.bars.setFocus()
+    QTest.keyClick(tab.bars, Qt.Key.Key_Return)  # the first bar, where the keyboard starts
     assert not panel.is_busy()
-    assert panel.current() is top
+    assert panel.current() is top and tab.bars.marked() == "blue"
+    QTest.keyClick(tab.bars, Qt.Key.Key_Down)
+    assert tab.bars.cursor_class() == "red"
+    panel.toggle.setChecked(False)
+    assert tab.bars.marked() is None
 
 
 def test_clicking_a_bar_turns_the_heat_map_on(qtbot, ready_window, photos):
@@ -80,3 +87,12 @@ def test_clicking_a_bar_turns_the_heat_map_on(qtbot, ready_window, photos):
     assert panel.is_on()
     assert shown.args[0].label == "blue"
     qtbot.waitUntil(lambda: not panel.is_busy(), timeout=THREAD_TIMEOUT_MS)
+
+
+def test_turning_the_heat_map_on_moves_no_bar(qtbot, ready_window, photos):
+    tab = _show_photo(qtbot, ready_window, photos["blue"])
+    before = tab.bars.mapTo(ready_window, QPoint(0, 0))
+    tab.heat_map.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: tab.heat_map.current() is not None, timeout=THREAD_TIMEOUT_MS)
+    qtbot.wait(50)
+    assert tab.bars.mapTo(ready_window, QPoint(0, 0)) == before  # a click aimed at a bar lands
