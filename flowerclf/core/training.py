@@ -170,9 +170,15 @@ class _Clock:
         self.start = time.perf_counter()
         self.total = max(total_units, 1e-9)
         self.done = 0.0
+        self.skipped = 0.0  # done before this run started (a resumed run's epochs)
 
     def advance(self, units: float) -> None:
         self.done = min(self.total, self.done + units)
+
+    def skip(self, units: float) -> None:
+        """Work done before (by an interrupted run): it counts as done, but took no time here."""
+        self.advance(units)
+        self.skipped = self.done
 
     @property
     def elapsed(self) -> float:
@@ -184,9 +190,11 @@ class _Clock:
 
     @property
     def eta(self) -> float | None:
-        if self.done <= 0:
+        """The time left at the pace of this run's own work so far (None: no pace yet)."""
+        worked = self.done - self.skipped
+        if worked <= 0:
             return None
-        return self.elapsed * (self.total - self.done) / self.done
+        return self.elapsed * (self.total - self.done) / worked
 
 
 def _split(scan: DatasetScan, config: TrainingConfig) -> tuple[list[Sample], list[Sample]]:
@@ -591,7 +599,7 @@ class _Run:
             return 1
         checkpoints.restore(self, state)
         done = int(state["epoch"])
-        clock.advance(per_epoch * done)
+        clock.skip(per_epoch * done)
         self.progress(
             MessageEvent(
                 f"Continuing the interrupted training after epoch {done} of {self.config.epochs}."

@@ -142,3 +142,16 @@ def test_impossible_settings_get_a_plain_message(colours, change, words):
         train(colours, TrainingConfig(**{**SMALL, **change}))
     assert caught.value.kind == "invalid_setting"
     assert caught.value.details["setting"] == next(iter(change))
+
+
+def test_time_left_after_resuming_counts_only_this_runs_pace(monkeypatch):
+    import flowerclf.core.training as training
+
+    now = [100.0]
+    monkeypatch.setattr(training.time, "perf_counter", lambda: now[0])
+    clock = training._Clock(6.0)  # six epochs
+    clock.skip(3.0)  # three done by the interrupted run
+    assert clock.eta is None and clock.fraction == 0.5
+    now[0] += 10.0
+    clock.advance(1.0)  # one epoch in 10 s here: two more take 20 s
+    assert clock.eta == pytest.approx(20.0)
