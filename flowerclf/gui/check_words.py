@@ -76,7 +76,8 @@ def findings(check: Any) -> list[str]:
 
 def summary(check: Any) -> str:
     """The panel's line: nothing found, or the list of findings."""
-    photos = sum(check.classes.values())
+    # Every photo file looked at, the unreadable ones too: the same count as the Train tab's.
+    photos = sum(check.classes.values()) + len(check.unreadable)
     if not check.found_something:
         return CheckWords.tr(
             "%Ln photo(s) checked: no copies, conflicts or unreadable files.", "", photos

@@ -166,3 +166,14 @@ def test_a_photo_to_review_can_be_moved_from_the_results_tab(qtbot, ready_window
 
     assert images.move_photo(str(wrong), "")
     assert (tmp_path / "colours (excluded)" / "blue" / "blue_4.jpg").exists()
+
+
+def test_the_check_counts_the_photos_the_train_tab_counts(qtbot, window, tmp_path):
+    from tests.imagegen import truncate_file
+
+    folder = _dataset(tmp_path / "with-a-broken-one")
+    truncate_file(next((folder / "blue").iterdir()))
+    panel = _checked(qtbot, window, folder)
+    total = len(window.train_tab.run.scan.samples)  # what the Train tab says it holds
+    assert f"{total} photos checked" in panel.label.text()
+    assert "1 file that cannot be read" in panel.label.text()
