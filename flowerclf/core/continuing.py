@@ -26,6 +26,7 @@ from flowerclf.core.errors import (
     ModelFileError,
 )
 from flowerclf.core.events import MessageEvent, ProgressCallback, ignore_event
+from flowerclf.core.wording import words as _w
 
 if TYPE_CHECKING:  # pragma: no cover
     from torch import nn
@@ -161,17 +162,20 @@ def _differs(values: Any, reference: Sequence[float]) -> bool:
 
 
 def describe_origin(origin: dict[str, Any]) -> str:
-    """One line for a person: which model, and what became of its classes."""
+    """One line for a person: which model, and what became of its classes.
+
+    In English, or in the words of the page being written (:mod:`flowerclf.core.wording`).
+    """
     classes = origin.get("classes") or []
-    text = f"{origin.get('file', '?')} ({origin.get('architecture', '?')}, {len(classes)} classes"
+    details = f"{origin.get('architecture', '?')}, " + _w("{n} classes", n=len(classes))
     added, dropped = origin.get("added_classes") or [], origin.get("dropped_classes") or []
     if not added and not dropped:
-        text += ", all kept"
+        details += ", " + _w("all kept")
     if added:
-        text += f"; new: {', '.join(added)}"
+        details += "; " + _w("new: {names}", names=", ".join(added))
     if dropped:
-        text += f"; dropped: {', '.join(dropped)}"
+        details += "; " + _w("dropped: {names}", names=", ".join(dropped))
     sha = origin.get("sha256")
     if isinstance(sha, str) and sha:
-        text += f"; SHA-256 {sha[:12]}…"
-    return text + ")"
+        details += f"; SHA-256 {sha[:12]}…"
+    return f"{origin.get('file', '?')} ({details})"

@@ -15,6 +15,7 @@ import base64
 import html
 import io
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,6 +28,9 @@ from flowerclf.core.data import load_image
 from flowerclf.core.errors import ImageLoadError
 from flowerclf.core.evaluation import Evaluation, ReviewItem
 from flowerclf.core.files import atomic_write_text
+from flowerclf.core.wording import Words, speaking
+from flowerclf.core.wording import phrase as _p
+from flowerclf.core.wording import words as _w
 
 if TYPE_CHECKING:  # pragma: no cover
     from flowerclf.core.comparison import Comparison
@@ -43,29 +47,33 @@ _CHART_HEIGHT = 280
 _MAX_CHART_POINTS = 600
 
 _SETTING_LABELS = {
-    "arch": "Architecture",
-    "weights": "Starting weights",
-    "freeze_backbone": "Last layer only",
-    "epochs": "Epochs",
-    "batch_size": "Batch size",
-    "lr": "Learning rate",
-    "val_split": "Validation share",
-    "image_size": "Image size (pixels)",
-    "device": "Device",
-    "seed": "Random seed",
-    "workers": "Loader threads",
-    "precision": "Number format",
+    "arch": _p("Architecture"),
+    "weights": _p("Starting weights"),
+    "freeze_backbone": _p("Last layer only"),
+    "epochs": _p("Epochs"),
+    "batch_size": _p("Batch size"),
+    "lr": _p("Learning rate"),
+    "val_split": _p("Validation share"),
+    "image_size": _p("Image size (pixels)"),
+    "device": _p("Device"),
+    "seed": _p("Random seed"),
+    "workers": _p("Loader threads"),
+    "precision": _p("Number format"),
 }
 _MODEL_LABELS = {
-    "created": "Created",
-    "dataset": "Dataset folder",
-    "train_images": "Training images",
-    "val_images": "Validation images",
-    "epochs_completed": "Epochs completed",
-    "best_epoch": "Best epoch",
-    "best_val_accuracy": "Best validation accuracy",
-    "stopped": "Stopped early",
-    "imported_from": "Imported from",
+    "created": _p("Created"),
+    "dataset": _p("Dataset folder"),
+    "train_images": _p("Training images"),
+    "val_images": _p("Validation images"),
+    "epochs_completed": _p("Epochs completed"),
+    "best_epoch": _p("Best epoch"),
+    "best_val_accuracy": _p("Best validation accuracy"),
+    "stopped": _p("Stopped early"),
+    "imported_from": _p("Imported from"),
+    "processes": _p("Processes"),
+    "flowerclf_version": _p("Flowerclf version"),
+    "recovery_name": _p("Recovery name"),
+    "source": _p("Source"),
 }
 # metadata shown elsewhere in the report, or too long for the settings table
 _NOT_SETTINGS = {"training", "history", "evaluation", "classes"}
@@ -199,6 +207,11 @@ def _tick_label(value: float) -> str:
     return f"{value:g}" if abs(value) >= 0.01 or value == 0 else f"{value:.1e}"
 
 
+def _text_width(text: str) -> int:
+    """About how wide ``text`` is in the charts' 12 px type: CJK characters are square."""
+    return sum(12 if ord(char) >= 0x2E80 else 7 for char in text)
+
+
 def _thin(xs: Sequence[float], ys: Sequence[float]) -> tuple[list[float], list[float]]:
     stride = max(1, math.ceil(len(xs) / _MAX_CHART_POINTS))
     return list(xs[::stride]), list(ys[::stride])
@@ -219,7 +232,7 @@ def line_chart(
     points = [(x, y) for s in series for x, y in zip(s.xs, s.ys, strict=True) if _finite(y)]
     id_attr = f' id="{_e(chart_id)}"' if chart_id else ""
     if not points:
-        return f'<p class="note"{id_attr}>Nothing to draw.</p>'
+        return f'<p class="note"{id_attr}>{_e(_w("Nothing to draw."))}</p>'
     x_low, x_high = min(p[0] for p in points), max(p[0] for p in points)
     if y_range is None:
         y_low, y_high = min(0.0, min(p[1] for p in points)), max(p[1] for p in points)
@@ -287,7 +300,7 @@ def line_chart(
                 f'fill-opacity="{s.opacity}"/><text x="{legend_x + 18}" y="{top - 12}">'
                 f"{_e(s.name)}</text>"
             )
-            legend_x += 26 + 7 * len(s.name)
+            legend_x += 26 + _text_width(s.name)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -310,31 +323,37 @@ def _loss_chart(epochs: list[_Epoch], step_losses: Sequence[float]) -> str:
     series: list[_Series] = []
     steps = [float(v) for v in step_losses if _finite(v)]
     per_epoch = len(steps) / len(epochs) if epochs and steps else 0.0
-    x_label = "epoch" if epochs else "training step"
+    x_label = _w("epoch") if epochs else _w("training step")
     if steps:
         xs = [(i + 1) / per_epoch if per_epoch else float(i + 1) for i in range(len(steps))]
         series.append(_Series("", xs, steps, "#0969da", width=1.0, opacity=0.25))
-        series.append(_Series("training loss (smoothed)", xs, smooth(steps), "#0969da"))
+        series.append(_Series(_w("training loss (smoothed)"), xs, smooth(steps), "#0969da"))
     elif any(e.train_loss is not None for e in epochs):
-        series.append(_per_epoch(epochs, "training loss", lambda e: e.train_loss, "#0969da"))
+        series.append(_per_epoch(epochs, _w("training loss"), lambda e: e.train_loss, "#0969da"))
     if any(e.val_loss is not None for e in epochs):
-        series.append(_per_epoch(epochs, "validation loss", lambda e: e.val_loss, "#bc4c00"))
-    return line_chart(series, x_label, "loss", chart_id="loss-chart", integer_x=True)
+        series.append(_per_epoch(epochs, _w("validation loss"), lambda e: e.val_loss, "#bc4c00"))
+    return line_chart(series, x_label, _w("loss"), chart_id="loss-chart", integer_x=True)
 
 
 def _accuracy_chart(epochs: list[_Epoch]) -> str:
     if not any(e.val_accuracy is not None for e in epochs):
-        return '<p class="note" id="accuracy-chart">No validation accuracy was recorded.</p>'
+        note = _e(_w("No validation accuracy was recorded."))
+        return f'<p class="note" id="accuracy-chart">{note}</p>'
     series = [
         _per_epoch(
             epochs,
-            "validation accuracy",
+            _w("validation accuracy"),
             lambda e: None if e.val_accuracy is None else 100.0 * e.val_accuracy,
             "#1a7f37",
         )
     ]
     return line_chart(
-        series, "epoch", "accuracy (%)", (0.0, 100.0), chart_id="accuracy-chart", integer_x=True
+        series,
+        _w("epoch"),
+        _w("accuracy (%)"),
+        (0.0, 100.0),
+        chart_id="accuracy-chart",
+        integer_x=True,
     )
 
 
@@ -349,15 +368,29 @@ def _key_value_table(rows: Sequence[tuple[str, Any]]) -> str:
 
 
 def _setting_value(key: str, value: Any) -> str:
+    """A setting's value for a person: words where the value is a word, data as it is."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _w("yes") if value else _w("no")
     if value is None:
-        return "automatic" if key in {"seed", "workers"} else "–"
+        return _w("automatic") if key in {"seed", "workers"} else "–"
     if key in {"val_split", "best_val_accuracy"} and _finite(value):
         return _percent(value)
+    if key in {"device", "precision"} and value == "auto":
+        return _w("auto")
+    if key == "weights" and value in {"imagenet", "none"}:
+        return _w("imagenet") if value == "imagenet" else _w("none")
+    if key == "source" and isinstance(value, str):
+        found = re.fullmatch(r"torchvision's ImageNet weights \((.+)\)", value)
+        if found:
+            return _w("torchvision's ImageNet weights ({name})", name=found.group(1))
     if isinstance(value, (dict, list, tuple)):
         return ", ".join(str(v) for v in value) if not isinstance(value, dict) else str(value)
     return str(value)
+
+
+def _label(labels: Mapping[str, str], key: str) -> str:
+    """A metadata key's label in the page's words (a key unknown here: its own name)."""
+    return _w(labels[key]) if key in labels else key.replace("_", " ").capitalize()
 
 
 def _settings_rows(
@@ -367,19 +400,18 @@ def _settings_rows(
     for key, value in metadata.items():
         if key in _NOT_SETTINGS or isinstance(value, (dict, list)):
             continue
-        label = _MODEL_LABELS.get(key, key.replace("_", " ").capitalize())
+        label = _label(_MODEL_LABELS, key)
         model_rows.append((label, _setting_value(key, value)))
     origin = metadata.get("started_from")
     if isinstance(origin, Mapping):
         from flowerclf.core.continuing import describe_origin
 
-        model_rows.append(("Started from", describe_origin(dict(origin))))
+        model_rows.append((_w("Started from"), describe_origin(dict(origin))))
     training = metadata.get("training")
     training_rows = []
     if isinstance(training, Mapping):
         for key, value in training.items():
-            label = _SETTING_LABELS.get(key, key.replace("_", " ").capitalize())
-            training_rows.append((label, _setting_value(key, value)))
+            training_rows.append((_label(_SETTING_LABELS, key), _setting_value(key, value)))
     return model_rows, training_rows
 
 
@@ -399,8 +431,9 @@ def confusion_table(evaluation: Evaluation) -> str:
     confusion = np.asarray(evaluation.confusion, dtype=np.int64)
     head = "".join(f'<th scope="col">{_e(name)}</th>' for name in names)
     rows = [
-        f'<tr><th class="axis"></th><th class="axis" colspan="{len(names)}">predicted</th></tr>',
-        f'<tr><th class="name axis">true ↓</th>{head}</tr>',
+        f'<tr><th class="axis"></th><th class="axis" colspan="{len(names)}">'
+        f"{_e(_w('predicted'))}</th></tr>",
+        f'<tr><th class="name axis">{_e(_w("true ↓"))}</th>{head}</tr>',
     ]
     for i, name in enumerate(names):
         row_total = int(confusion[i].sum())
@@ -408,9 +441,16 @@ def confusion_table(evaluation: Evaluation) -> str:
         for j, predicted in enumerate(names):
             count = int(confusion[i, j])
             share = count / row_total if row_total else 0.0
-            tip = f"true {name}, predicted {predicted}: {count} image(s)"
             if row_total:
-                tip += f" ({share:.0%} of {name})"
+                tip = _w(
+                    "true {true}, predicted {predicted}: {count} image(s) ({share} of {true})",
+                    true=name, predicted=predicted, count=count, share=f"{share:.0%}",
+                )  # fmt: skip
+            else:
+                tip = _w(
+                    "true {true}, predicted {predicted}: {count} image(s)",
+                    true=name, predicted=predicted, count=count,
+                )  # fmt: skip
             cells.append(f'<td title="{_e(tip)}"{_shade(share, i == j)}>{count}</td>')
         rows.append(f'<tr><th class="name" scope="row">{_e(name)}</th>{"".join(cells)}</tr>')
     return f'<table class="confusion">{"".join(rows)}</table>'
@@ -418,9 +458,11 @@ def confusion_table(evaluation: Evaluation) -> str:
 
 def per_class_table(evaluation: Evaluation) -> str:
     """Precision, recall, F1 and support per class, with macro averages."""
+    head = (_w("precision"), _w("recall"), _w("F1"), _w("images"))
     rows = [
-        '<tr><th class="name">class</th><th>precision</th><th>recall</th><th>F1</th>'
-        "<th>images</th></tr>"
+        f'<tr><th class="name">{_e(_w("class"))}</th>'
+        + "".join(f"<th>{_e(word)}</th>" for word in head)
+        + "</tr>"
     ]
     for name in evaluation.classes:
         m = evaluation.per_class[name]
@@ -430,7 +472,7 @@ def per_class_table(evaluation: Evaluation) -> str:
         )
     macro = evaluation.metrics
     rows.append(
-        f'<tr class="total"><td class="name">average over classes</td>'
+        f'<tr class="total"><td class="name">{_e(_w("average over classes"))}</td>'
         f"<td>{_percent(macro.macro_precision)}</td><td>{_percent(macro.macro_recall)}</td>"
         f"<td>{_percent(macro.macro_f1)}</td><td>{evaluation.total}</td></tr>"
     )
@@ -452,19 +494,30 @@ def thumbnail_data_uri(path: str | Path, size: int = THUMBNAIL_SIZE) -> str | No
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _review_card(item: ReviewItem) -> str:
-    uri = thumbnail_data_uri(item.path)
-    name = Path(item.path).name
+def thumbnail_html(path: str | Path) -> str:
+    """The picture at ``path`` as an embedded thumbnail, or a note that it is not found."""
+    uri = thumbnail_data_uri(path)
     if uri is None:
-        picture = '<div class="missing">picture not found</div>'
-    else:
-        picture = f'<img src="{uri}" alt="{_e(name)}">'
+        return f'<div class="missing">{_e(_w("picture not found"))}</div>'
+    return f'<img src="{uri}" alt="{_e(Path(path).name)}">'
+
+
+def _review_card(item: ReviewItem) -> str:
+    picture = thumbnail_html(item.path)
     if item.correct:
-        verdict = f'<span class="unsure">right but unsure</span>: {_e(item.true)}'
+        verdict = _w(
+            "{verdict}: {true}",
+            _e,
+            verdict=f'<span class="unsure">{_e(_w("right but unsure"))}</span>',
+            true=_e(item.true),
+        )
     else:
-        verdict = (
-            f'<span class="wrong">wrong</span>: taken for {_e(item.predicted)}, '
-            f"labelled {_e(item.true)}"
+        verdict = _w(
+            "{verdict}: taken for {predicted}, labelled {true}",
+            _e,
+            verdict=f'<span class="wrong">{_e(_w("wrong"))}</span>',
+            predicted=_e(item.predicted),
+            true=_e(item.true),
         )
     return (
         f"<figure>{picture}<figcaption>{verdict}<br>"
@@ -475,6 +528,10 @@ def _review_card(item: ReviewItem) -> str:
 
 
 # --------------------------------------------------------------------------- the page
+
+
+def _note(text: str) -> str:
+    return f'<p class="note">{_e(text)}</p>'
 
 
 def _section(section_id: str, heading: str, body: str) -> str:
@@ -491,6 +548,8 @@ def render_report(
     review_limit: int = 12,
     title: str | None = None,
     comparison: Comparison | None = None,
+    words: Words | None = None,
+    language: str = "en",
 ) -> str:
     """The report as an HTML string.
 
@@ -503,7 +562,30 @@ def render_report(
     (by default ``metadata["history"]``); ``step_losses`` the loss of every
     training batch, for a finer loss curve. The ``review_limit`` worst images
     are shown as thumbnails. Sections missing their data say so.
+
+    ``words`` says the page's English phrases in another language (English
+    phrase in, translation out; ``{name}`` fields are filled in afterwards) and
+    ``language`` names that language for the page (``"zh_CN"`` or ``"zh-CN"``).
+    Names, numbers and paths are data and stay as they are.
     """
+    with speaking(words):
+        return _render(
+            evaluation, classifier, metadata, history, step_losses, review_limit, title,
+            comparison, language,
+        )  # fmt: skip
+
+
+def _render(
+    evaluation: Evaluation | None,
+    classifier: Classifier | None,
+    metadata: Mapping[str, Any] | None,
+    history: Sequence[EpochEvent | Mapping[str, Any]] | None,
+    step_losses: Sequence[float] | None,
+    review_limit: int,
+    title: str | None,
+    comparison: Comparison | None,
+    language: str,
+) -> str:
     if metadata is None:
         metadata = classifier.metadata if classifier is not None else {}
     if evaluation is None and isinstance(metadata.get("evaluation"), Mapping):
@@ -520,13 +602,13 @@ def render_report(
     classifier_info: dict[str, Any] = {}
     if classifier is not None:
         classifier_info = {
-            "Architecture": classifier.arch,
-            "Classes": f"{len(classifier.classes)}: {', '.join(classifier.classes)}",
-            "Image size (pixels)": classifier.image_size,
+            _w("Architecture"): classifier.arch,
+            _w("Classes"): f"{len(classifier.classes)}: {', '.join(classifier.classes)}",
+            _w("Image size (pixels)"): classifier.image_size,
         }
     elif evaluation is not None:
-        classifier_info = {"Classes": ", ".join(evaluation.classes)}
-    title = title or "flowerclf model report"
+        classifier_info = {_w("Classes"): ", ".join(evaluation.classes)}
+    title = title or _w("flowerclf model report")
     created = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
 
     # summary
@@ -534,69 +616,74 @@ def render_report(
     if evaluation is not None:
         cards.append(
             f'<div><div class="big">{_percent(evaluation.accuracy)}</div>'
-            f'<div class="muted">accuracy on {evaluation.total} image(s)</div></div>'
-            f'<div><div class="big">{len(evaluation.mistakes)}</div>'
-            '<div class="muted">misclassified</div></div>'
+            f'<div class="muted">{_e(_w("accuracy on {n} image(s)", n=evaluation.total))}</div>'
+            f'</div><div><div class="big">{len(evaluation.mistakes)}</div>'
+            f'<div class="muted">{_e(_w("misclassified"))}</div></div>'
         )
     best = metadata.get("best_val_accuracy")
     if _finite(best):
         cards.append(
             f'<div><div class="big">{_percent(best)}</div>'
-            '<div class="muted">best validation accuracy during training</div></div>'
+            f'<div class="muted">{_e(_w("best validation accuracy during training"))}</div>'
+            "</div>"
         )
     if classifier is not None:
         cards.append(
             f'<div><div class="big">{_e(classifier.arch)}</div>'
-            f'<div class="muted">{len(classifier.classes)} classes</div></div>'
+            f'<div class="muted">{_e(_w("{n} classes", n=len(classifier.classes)))}</div></div>'
         )
     summary = f'<div class="cards">{"".join(cards)}</div>' if cards else ""
     if evaluation is not None and evaluation.skipped:
-        summary += f'<p class="note">{len(evaluation.skipped)} unreadable image(s) skipped.</p>'
+        summary += _note(_w("{n} unreadable image(s) skipped.", n=len(evaluation.skipped)))
     if evaluation is not None and evaluation.stopped:
-        summary += '<p class="note">The evaluation was stopped before the end.</p>'
+        summary += _note(_w("The evaluation was stopped before the end."))
     if not summary:
-        summary = '<p class="note">No evaluation is available for this model.</p>'
+        summary = _note(_w("No evaluation is available for this model."))
 
     # settings
     model_rows, training_rows = _settings_rows(metadata, classifier_info)
     settings = ""
     if model_rows:
-        settings += "<h3>Model</h3>" + _key_value_table(model_rows)
+        settings += f"<h3>{_e(_w('Model'))}</h3>" + _key_value_table(model_rows)
     if training_rows:
-        settings += "<h3>Training</h3>" + _key_value_table(training_rows)
+        settings += f"<h3>{_e(_w('Training'))}</h3>" + _key_value_table(training_rows)
     if not settings:
-        settings = '<p class="note">No training settings are recorded for this model.</p>'
+        settings = _note(_w("No training settings are recorded for this model."))
 
     # curves
     if epochs or step_losses:
         curves = (
-            "<h3>Loss</h3>"
+            f"<h3>{_e(_w('Loss'))}</h3>"
             + _loss_chart(epochs, step_losses)
-            + "<h3>Accuracy</h3>"
+            + f"<h3>{_e(_w('Accuracy'))}</h3>"
             + _accuracy_chart(epochs)
         )
     else:
-        curves = '<p class="note">No training history is recorded for this model.</p>'
+        curves = _note(_w("No training history is recorded for this model."))
 
     # confusion, per class, review
     if evaluation is not None:
-        confusion = (
-            '<p class="muted">Rows: the true class. Columns: the class the model chose. '
-            "Right answers lie on the diagonal.</p>" + confusion_table(evaluation)
+        explained = _w(
+            "Rows: the true class. Columns: the class the model chose. "
+            "Right answers lie on the diagonal."
         )
+        confusion = f'<p class="muted">{_e(explained)}</p>' + confusion_table(evaluation)
         per_class = per_class_table(evaluation)
         worst = evaluation.review[: max(0, review_limit)]
         worst = [item for item in worst if not item.correct or item.prob < 0.999]
         if worst:
+            explained = _w(
+                "Worst first: confident mistakes, then right answers the model "
+                "was unsure about. Often a mislabelled or unusual picture."
+            )
             review = (
-                '<p class="muted">Worst first: confident mistakes, then right answers the model '
-                "was unsure about. Often a mislabelled or unusual picture.</p>"
+                f'<p class="muted">{_e(explained)}</p>'
                 f'<div class="grid">{"".join(_review_card(item) for item in worst)}</div>'
             )
         else:
-            review = '<p class="note">Nothing to review: every image was classified surely.</p>'
+            review = _note(_w("Nothing to review: every image was classified surely."))
     else:
-        confusion = per_class = review = '<p class="note">No evaluation is available.</p>'
+        confusion = per_class = review = _note(_w("No evaluation is available."))
 
     compared = ""
     if comparison is not None:
@@ -605,29 +692,38 @@ def render_report(
         compared = comparison_section(comparison, review_limit)
     body = "".join(
         [
-            _section("summary", "Summary", summary),
+            _section("summary", _w("Summary"), summary),
             compared,
-            _section("settings", "Training settings", settings),
-            _section("curves", "Loss and accuracy", curves),
-            _section("confusion", "Confusion matrix", confusion),
-            _section("per-class", "Per-class metrics", per_class),
-            _section("review", "Images to review", review),
+            _section("settings", _w("Training settings"), settings),
+            _section("curves", _w("Loss and accuracy"), curves),
+            _section("confusion", _w("Confusion matrix"), confusion),
+            _section("per-class", _w("Per-class metrics"), per_class),
+            _section("review", _w("Images to review"), review),
         ]
     )
+    written = _w("Written by flowerclf on {date}", date=created)
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{_e(_language_tag(language))}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f'<header><h1>{_e(title)}</h1><p class="muted">Written by flowerclf on {created}</p>'
+        f'<header><h1>{_e(title)}</h1><p class="muted">{_e(written)}</p>'
         f"</header>\n<main>{body}</main>\n</body>\n</html>\n"
     )
+
+
+def _language_tag(language: str) -> str:
+    """A language as HTML names it: "zh_CN" becomes "zh-CN"; anything odd, "en"."""
+    tag = language.replace("_", "-")
+    return tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag) else "en"
 
 
 def write_report(path: str | Path, evaluation: Evaluation | None = None, **options: Any) -> Path:
     """Write one self-contained HTML report and return its path.
 
     ``options`` are those of :func:`render_report`: ``classifier``, ``metadata``,
-    ``history``, ``step_losses``, ``review_limit``, ``title`` and ``comparison``. The file is
+    ``history``, ``step_losses``, ``review_limit``, ``title``, ``comparison``, ``words``
+    and ``language``. The file is
     written all at once or not at all; a failure raises
     :class:`~flowerclf.core.errors.WriteError` (kind ``write_failed``).
     """

@@ -8,10 +8,10 @@ into :func:`flowerclf.core.report.render_report` when a comparison is given.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from flowerclf.core.comparison import ChangedImage, Comparison
-from flowerclf.core.report import _e, _percent, thumbnail_data_uri
+from flowerclf.core.report import _e, _percent, thumbnail_html
+from flowerclf.core.wording import words as _w
 
 SECTION_ID = "comparison"
 
@@ -25,9 +25,11 @@ def _change(value: float | None) -> str:
 
 
 def _class_table(comparison: Comparison) -> str:
+    head = (_w("F1 A"), _w("F1 B"), _w("change (points)"), _w("images"))
     rows = [
-        '<tr><th class="name">class</th><th>F1 A</th><th>F1 B</th><th>change (points)</th>'
-        "<th>images</th></tr>"
+        f'<tr><th class="name">{_e(_w("class"))}</th>'
+        + "".join(f"<th>{_e(word)}</th>" for word in head)
+        + "</tr>"
     ]
     for c in comparison.classes:
         rows.append(
@@ -38,15 +40,9 @@ def _class_table(comparison: Comparison) -> str:
 
 
 def _card(item: ChangedImage) -> str:
-    uri = thumbnail_data_uri(item.path)
-    name = Path(item.path).name
-    picture = (
-        '<div class="missing">picture not found</div>'
-        if uri is None
-        else f'<img src="{uri}" alt="{_e(name)}">'
-    )
+    labelled = _w("labelled {true}", true=item.true)
     return (
-        f"<figure>{picture}<figcaption>labelled {_e(item.true)}<br>"
+        f"<figure>{thumbnail_html(item.path)}<figcaption>{_e(labelled)}<br>"
         f"A: {_e(item.predicted_a)} {_percent(item.prob_a)}<br>"
         f"B: {_e(item.predicted_b)} {_percent(item.prob_b)}<br>"
         f'<span class="muted" title="{_e(item.path)}">{_e(item.path)}</span>'
@@ -56,10 +52,13 @@ def _card(item: ChangedImage) -> str:
 
 def _pictures(title: str, items: Sequence[ChangedImage], limit: int, id_: str) -> str:
     if not items:
-        return f'<h3 id="{id_}">{_e(title)}: none</h3>'
-    more = f'<p class="note">… and {len(items) - limit} more.</p>' if len(items) > limit else ""
+        return f'<h3 id="{id_}">{_e(_w("{title}: none", title=title))}</h3>'
+    more = ""
+    if len(items) > limit:
+        more = f'<p class="note">{_e(_w("… and {n} more.", n=len(items) - limit))}</p>'
     cards = "".join(_card(item) for item in items[:limit])
-    return f'<h3 id="{id_}">{_e(title)} ({len(items)})</h3><div class="grid">{cards}</div>{more}'
+    heading = _w("{title} ({n})", title=title, n=len(items))
+    return f'<h3 id="{id_}">{_e(heading)}</h3><div class="grid">{cards}</div>{more}'
 
 
 def comparison_section(comparison: Comparison, limit: int = 12) -> str:
@@ -71,25 +70,26 @@ def comparison_section(comparison: Comparison, limit: int = 12) -> str:
         f'<div class="muted">A: {_e(comparison.name_a)}</div></div>'
         f'<div><div class="big">{_percent(comparison.accuracy_b)}</div>'
         f'<div class="muted">B: {_e(comparison.name_b)}</div></div>'
-        f'<div><div class="big">{points:+.1f}</div><div class="muted">points</div></div>'
-        "</div>"
+        f'<div><div class="big">{points:+.1f}</div><div class="muted">{_e(_w("points"))}</div>'
+        "</div></div>"
     )
-    notes = [f"Both models on the same {comparison.images} image(s)."]
+    notes = [_w("Both models on the same {n} image(s).", n=comparison.images)]
     if comparison.only_a:
-        notes.append(f"Only A knows: {', '.join(comparison.only_a)}.")
+        notes.append(_w("Only A knows: {names}.", names=", ".join(comparison.only_a)))
     if comparison.only_b:
-        notes.append(f"Only B knows: {', '.join(comparison.only_b)}.")
+        notes.append(_w("Only B knows: {names}.", names=", ".join(comparison.only_b)))
     if comparison.unchanged:
-        notes.append("Both models are right and wrong on exactly the same images.")
+        notes.append(_w("Both models are right and wrong on exactly the same images."))
     body = (
         cards
         + f'<p class="muted">{_e(" ".join(notes))}</p>'
         + _class_table(comparison)
         + _pictures(
-            "Now right (wrong with A, right with B)", comparison.now_right, limit, "now-right"
+            _w("Now right (wrong with A, right with B)"), comparison.now_right, limit, "now-right"
         )
         + _pictures(
-            "Now wrong (right with A, wrong with B)", comparison.now_wrong, limit, "now-wrong"
+            _w("Now wrong (right with A, wrong with B)"), comparison.now_wrong, limit, "now-wrong"
         )
     )
-    return f'<section id="{SECTION_ID}"><h2>Compared with another model</h2>{body}</section>'
+    heading = _e(_w("Compared with another model"))
+    return f'<section id="{SECTION_ID}"><h2>{heading}</h2>{body}</section>'

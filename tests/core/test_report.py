@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,7 +12,13 @@ import pytest
 from flowerclf.core.errors import FlowerclfError
 from flowerclf.core.evaluation import Evaluation, ReviewItem
 from flowerclf.core.events import EpochEvent
-from flowerclf.core.report import SECTION_IDS, smooth, write_report, write_training_report
+from flowerclf.core.report import (
+    SECTION_IDS,
+    render_report,
+    smooth,
+    write_report,
+    write_training_report,
+)
 from tests.imagegen import make_image
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -172,3 +179,65 @@ def test_smoothing_keeps_length_and_flattens_noise():
     assert len(smoothed) == 100
     assert max(smoothed[10:90]) - min(smoothed[10:90]) < 0.3
     assert smooth([]) == [] and smooth([3.0]) == [3.0]
+
+
+# -- the report in another language ------------------------------------------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _rendered(evaluation, **options) -> str:
+    """A full report (every section, the model's origin) with its clock stopped."""
+    origin = {
+        "file": "old.safetensors", "architecture": "resnet18", "classes": ["daisy"],
+        "added_classes": ["R&D tulips"], "dropped_classes": [], "sha256": "ab" * 32,
+    }  # fmt: skip
+    metadata = dict(METADATA, started_from=origin, stopped=False)
+    text = render_report(
+        evaluation,
+        classifier=SimpleNamespace(
+            **{**vars(fake_classifier(evaluation.classes)), "metadata": metadata}
+        ),
+        history=HISTORY,
+        step_losses=[1.0, 0.8, 0.7],
+        **options,
+    )
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d", "DATE", text)
+
+
+def test_the_default_report_is_english(evaluation):
+    text = _rendered(evaluation)
+    assert '<html lang="en">' in text and not CJK.search(text)
+    assert _rendered(evaluation, words=lambda phrase: phrase, language="en") == text
+    for phrase in ("Confusion matrix", "average over classes", "Started from", "new: R&amp;D"):
+        assert phrase in text
+
+
+def test_every_word_of_the_report_goes_through_the_words_given(evaluation):
+    said: list[str] = []
+
+    def shouting(phrase: str) -> str:  # a language anyone can recognise; {fields} kept
+        said.append(phrase)
+        return re.sub(r"\{\w*\}|[^{]+", lambda m: m[0] if m[0][0] == "{" else m[0].upper(), phrase)
+
+    text = _rendered(evaluation, words=shouting, language="zh_CN")
+    assert '<html lang="zh-CN">' in text
+    assert "CONFUSION MATRIX" in text and "Confusion matrix" not in text
+    # fields are filled in after translation: names stay as they are, escaped
+    assert "TAKEN FOR &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;, LABELLED daisy" in text
+    assert "ACCURACY ON 6 IMAGE(S)" in text
+    assert "resnet18, 1 CLASSES; NEW: R&amp;D tulips" in text  # the model it started from
+    assert "Confusion matrix" in said and not any("R&D" in phrase for phrase in said)
+    assert "Learning rate" not in text and "LEARNING RATE" in text  # the settings' labels
+    # the words hold for that rendering only
+    assert '<html lang="en">' in _rendered(evaluation) and "Confusion matrix" in _rendered(
+        evaluation
+    )
+
+
+def test_a_translation_that_lost_a_field_falls_back_to_english(evaluation):
+    def careless(phrase: str) -> str:
+        return re.sub(r"\{\w+\}", "{oops}", phrase)
+
+    text = _rendered(evaluation, words=careless)
+    assert "accuracy on 6 image(s)" in text and "</span>: taken for &lt;script&gt;" in text
