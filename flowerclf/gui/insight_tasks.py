@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 
 from flowerclf.core.events import StopRequest
 from flowerclf.gui.predict_tasks import PREVIEW_MAX_SIDE, pil_to_qimage
+from flowerclf.gui.report_words import report_language, report_words
 from flowerclf.gui.tasks import Report, TaskFunction
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -166,15 +167,19 @@ def write_report(
     """Write the HTML report; with ``training`` (a TrainingResult) the curves come too, and
     with ``comparison`` (a core Comparison) the model beside another.
 
-    The result is the path written.
+    The report speaks the interface's language. The result is the path written.
     """
+    # the language now, on the GUI thread; translating (Qt's catalogue) is safe in the worker
+    wording: dict[str, Any] = {"words": report_words, "language": report_language()}
 
     def run(report: Report, stop: StopRequest) -> Path:
         from flowerclf.core import report as core_report
 
         if training is not None and evaluation is getattr(training, "evaluation", None):
-            return core_report.write_training_report(path, training, comparison=comparison)
-        options: dict[str, Any] = {"classifier": classifier, "comparison": comparison}
+            return core_report.write_training_report(
+                path, training, comparison=comparison, **wording
+            )
+        options: dict[str, Any] = {"classifier": classifier, "comparison": comparison, **wording}
         if training is not None:
             options.update(history=training.history, step_losses=training.step_losses)
         return core_report.write_report(path, evaluation, **options)

@@ -58,6 +58,13 @@ def qt_translations_dir() -> Path:
 
 
 _installed: list[QTranslator] = []
+# the language of the app's catalogue installed now (English: none, or the plural forms)
+_current = {"language": ENGLISH}
+
+
+def current_language() -> str:
+    """The language the interface speaks now: "en", or "zh_CN" once its catalogue is in."""
+    return _current["language"]
 
 
 def install_translators(language: str, folder: Path | None) -> list[QTranslator]:
@@ -81,11 +88,14 @@ def install_translators(language: str, folder: Path | None) -> list[QTranslator]
         translator = QTranslator(app)
         if translator.load(name, str(where)) and QCoreApplication.installTranslator(translator):
             found.append(translator)
+            if name == f"{CATALOGUE}_{language}":
+                _current["language"] = language
     return list(found)
 
 
 def remove_translators() -> None:
     """Back to English: remove what :func:`install_translators` installed."""
+    _current["language"] = ENGLISH
     while _installed:
         translator = _installed.pop()
         QCoreApplication.removeTranslator(translator)

@@ -2206,6 +2206,417 @@ The best model so far is kept, and you can save it before the app closes.</sourc
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <source>Starting weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Last layer only</source>
+        <translation>只训练最后一层</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Image size (pixels)</source>
+        <translation>图像尺寸（像素）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>加载线程数</translation>
+    </message>
+    <message>
+        <source>Number format</source>
+        <translation>数值格式</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <source>Validation images</source>
+        <translation>验证图像</translation>
+    </message>
+    <message>
+        <source>Epochs completed</source>
+        <translation>已完成轮数</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>最佳轮次</translation>
+    </message>
+    <message>
+        <source>Best validation accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>训练进程数</translation>
+    </message>
+    <message>
+        <source>Flowerclf version</source>
+        <translation>FlowerClf 版本</translation>
+    </message>
+    <message>
+        <source>Recovery name</source>
+        <translation>恢复时的名称</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Nothing to draw.</source>
+        <translation>没有可绘制的数据。</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>training loss (smoothed)</source>
+        <translation>训练损失（平滑）</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>No validation accuracy was recorded.</source>
+        <translation>没有记录验证准确率。</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>imagenet</source>
+        <translation>ImageNet 预训练权重</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无（从头开始训练）</translation>
+    </message>
+    <message>
+        <source>torchvision&apos;s ImageNet weights ({name})</source>
+        <translation>torchvision 的 ImageNet 权重（{name}）</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>起始模型</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true ↓</source>
+        <translation>真实类别 ↓</translation>
+    </message>
+    <message>
+        <source>true {true}, predicted {predicted}: {count} image(s) ({share} of {true})</source>
+        <translation>真实类别 {true}，预测为 {predicted}：{count} 张图像（占 {true} 的 {share}）</translation>
+    </message>
+    <message>
+        <source>true {true}, predicted {predicted}: {count} image(s)</source>
+        <translation>真实类别 {true}，预测为 {predicted}：{count} 张图像</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>average over classes</source>
+        <translation>各类别平均</translation>
+    </message>
+    <message>
+        <source>picture not found</source>
+        <translation>找不到图片</translation>
+    </message>
+    <message>
+        <source>{verdict}: {true}</source>
+        <translation>{verdict}：{true}</translation>
+    </message>
+    <message>
+        <source>right but unsure</source>
+        <translation>正确但没把握</translation>
+    </message>
+    <message>
+        <source>{verdict}: taken for {predicted}, labelled {true}</source>
+        <translation>{verdict}：被误认为 {predicted}，标注为 {true}</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>flowerclf model report</source>
+        <translation>FlowerClf 模型报告</translation>
+    </message>
+    <message>
+        <source>accuracy on {n} image(s)</source>
+        <translation>{n} 张图像上的准确率</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>best validation accuracy during training</source>
+        <translation>训练中的最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>{n} classes</source>
+        <translation>{n} 个类别</translation>
+    </message>
+    <message>
+        <source>{n} unreadable image(s) skipped.</source>
+        <translation>跳过了 {n} 张无法读取的图像。</translation>
+    </message>
+    <message>
+        <source>The evaluation was stopped before the end.</source>
+        <translation>评估在完成前被停止了。</translation>
+    </message>
+    <message>
+        <source>No evaluation is available for this model.</source>
+        <translation>这个模型还没有评估结果。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>No training settings are recorded for this model.</source>
+        <translation>这个模型没有记录训练设置。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>No training history is recorded for this model.</source>
+        <translation>这个模型没有记录训练过程。</translation>
+    </message>
+    <message>
+        <source>Rows: the true class. Columns: the class the model chose. Right answers lie on the diagonal.</source>
+        <translation>行：真实类别。列：模型选择的类别。正确的答案位于对角线上。</translation>
+    </message>
+    <message>
+        <source>Worst first: confident mistakes, then right answers the model was unsure about. Often a mislabelled or unusual picture.</source>
+        <translation>最差的排在前面：先是很有把握的错误，然后是模型没把握的正确答案。常常是标注错误或不寻常的图片。</translation>
+    </message>
+    <message>
+        <source>Nothing to review: every image was classified surely.</source>
+        <translation>没有需要复查的图像：每张图像都分类得很有把握。</translation>
+    </message>
+    <message>
+        <source>No evaluation is available.</source>
+        <translation>没有评估结果。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Per-class metrics</source>
+        <translation>各类别指标</translation>
+    </message>
+    <message>
+        <source>Images to review</source>
+        <translation>待复查的图像</translation>
+    </message>
+    <message>
+        <source>Written by flowerclf on {date}</source>
+        <translation>由 FlowerClf 于 {date} 生成</translation>
+    </message>
+    <message>
+        <source>F1 A</source>
+        <translation>A 的 F1</translation>
+    </message>
+    <message>
+        <source>F1 B</source>
+        <translation>B 的 F1</translation>
+    </message>
+    <message>
+        <source>change (points)</source>
+        <translation>变化（百分点）</translation>
+    </message>
+    <message>
+        <source>labelled {true}</source>
+        <translation>标注为 {true}</translation>
+    </message>
+    <message>
+        <source>{title}: none</source>
+        <translation>{title}：无</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 张。</translation>
+    </message>
+    <message>
+        <source>{title} ({n})</source>
+        <translation>{title}（{n}）</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <source>Both models on the same {n} image(s).</source>
+        <translation>两个模型在同样的 {n} 张图像上。</translation>
+    </message>
+    <message>
+        <source>Only A knows: {names}.</source>
+        <translation>只有 A 认识：{names}。</translation>
+    </message>
+    <message>
+        <source>Only B knows: {names}.</source>
+        <translation>只有 B 认识：{names}。</translation>
+    </message>
+    <message>
+        <source>Both models are right and wrong on exactly the same images.</source>
+        <translation>两个模型在完全相同的图像上正确和出错。</translation>
+    </message>
+    <message>
+        <source>Now right (wrong with A, right with B)</source>
+        <translation>现在对了（A 错，B 对）</translation>
+    </message>
+    <message>
+        <source>Now wrong (right with A, wrong with B)</source>
+        <translation>现在错了（A 对，B 错）</translation>
+    </message>
+    <message>
+        <source>Compared with another model</source>
+        <translation>与另一个模型比较</translation>
+    </message>
+    <message>
+        <source>all kept</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>new: {names}</source>
+        <translation>新增：{names}</translation>
+    </message>
+    <message>
+        <source>dropped: {names}</source>
+        <translation>舍弃：{names}</translation>
+    </message>
+</context>
+<context>
     <name>ResultImages</name>
     <message>
         <source>Open in Predict</source>

@@ -54,6 +54,17 @@ def english_catalogue(qapp: QApplication) -> Iterator[None]:
     remove_translators()
 
 
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The app's and Qt's Chinese catalogues for one test; English again afterwards."""
+    from flowerclf.gui.app import translations_dir
+    from flowerclf.gui.language import install_translators
+
+    install_translators("zh_CN", translations_dir())
+    yield
+    install_translators("en", translations_dir())
+
+
 # -- data and a model -----------------------------------------------------------------
 
 

@@ -75,14 +75,6 @@ def translations(message: ET.Element) -> list[str]:
     return [form.text or "" for form in forms] if forms else [node.text or ""]
 
 
-@pytest.fixture
-def chinese():
-    """The app's and Qt's Chinese catalogues for one test; English again afterwards."""
-    install_translators(CHINESE, translations_dir())
-    yield
-    install_translators(ENGLISH, translations_dir())
-
-
 # -- the catalogues -------------------------------------------------------------------
 
 
