@@ -16,14 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flowerclf import __version__
-from flowerclf.cli_output import ProgressPrinter, RowWriter, percent
+from flowerclf.cli_output import ProgressPrinter, percent
 from flowerclf.core import errors
 from flowerclf.core.config import (
     ARCHITECTURES,
     DEFAULT_PREDICT_DEVICE,
-    DEFAULT_PREDICT_PRECISION,
     DEVICE_CHOICES,
-    PRECISION_CHOICES,
     option_name,
 )
 from flowerclf.core.errors import FlowerclfError
@@ -105,40 +103,6 @@ def __getattr__(name: str):
 
 
 # --------------------------------------------------------------------------- commands
-
-
-def _cmd_predict(args: argparse.Namespace) -> int:
-    from flowerclf.core.data import find_images
-    from flowerclf.core.modelfile import load_model
-
-    model = load_model(args.model, device=args.device)
-    model.set_precision(args.precision)
-    images, skipped = find_images(args.inputs)
-    total = len(images) + len(skipped)
-    if not total:
-        print("No images found in the paths given.", file=sys.stderr)
-        return EXIT_FAILED_INPUTS
-    width = min(60, max(len(str(p)) for p in [*images, *(s.path for s in skipped)]))
-    out = sys.stdout
-    writer = RowWriter(args.format, list(model.classes), max(1, args.top_k), width, out)
-    # Rows go out batch by batch: a folder of 20,000 photos holds no more than one
-    # batch in memory, and an interruption keeps every row already written.
-    try:
-        for batch in model.predict_batches(images, batch_size=args.batch_size):
-            for prediction in batch:
-                writer.row(str(prediction.source), prediction, prediction.error)
-            out.flush()
-        for item in skipped:
-            writer.row(str(item.path), None, item.reason)
-        out.flush()
-    except KeyboardInterrupt:
-        out.flush()
-        print(f"Interrupted: {writer.written} of {total} rows were written.", file=sys.stderr)
-        return 130
-    if writer.failed:
-        print(f"{writer.failed} of {total} inputs could not be read.", file=sys.stderr)
-        return EXIT_FAILED_INPUTS
-    return EXIT_OK
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -392,6 +356,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
+def _add_device_option(p: argparse.ArgumentParser) -> None:
+    """``--device`` for the commands that run a model (train's comes with its settings)."""
+    p.add_argument(
+        "--device",
+        default=DEFAULT_PREDICT_DEVICE,
+        choices=DEVICE_CHOICES,
+        help="where the maths runs (default: %(default)s)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="flowerclf",
@@ -401,30 +375,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flowerclf {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from flowerclf.cli_predict import add_predict_command
     from flowerclf.cli_train import add_train_command
 
     add_train_command(sub)
-
-    p = sub.add_parser("predict", help="classify images and folders of images")
-    p.add_argument("model", metavar="MODEL")
-    p.add_argument("inputs", nargs="+", metavar="IMAGE_OR_DIR")
-    p.add_argument("--top-k", type=int, default=5)
-    p.add_argument("--format", default="table", choices=("table", "json", "csv"))
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument(
-        "--device",
-        default=DEFAULT_PREDICT_DEVICE,
-        choices=DEVICE_CHOICES,
-        help="where the maths runs (default: %(default)s)",
-    )
-    p.add_argument(
-        "--precision",
-        default=DEFAULT_PREDICT_PRECISION,
-        choices=PRECISION_CHOICES,
-        help="number format (default: %(default)s): fp32 gives exact probabilities; auto: a "
-        "bf16 backbone where the hardware has it, faster, probabilities within about 0.01",
-    )
-    p.set_defaults(run=_cmd_predict)
+    add_predict_command(sub)
 
     p = sub.add_parser("info", help="describe a model file")
     p.add_argument("model", metavar="MODEL")
@@ -445,12 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-save", action="store_true", help="do not store the result in the model file"
     )
-    p.add_argument(
-        "--device",
-        default=DEFAULT_PREDICT_DEVICE,
-        choices=DEVICE_CHOICES,
-        help="where the maths runs (default: %(default)s)",
-    )
+    _add_device_option(p)
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser("explain", help="write a heat map of what the model looked at")
@@ -465,12 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the class to explain (default: the predicted one)",
     )
     p.add_argument("--opacity", type=float, default=0.5)
-    p.add_argument(
-        "--device",
-        default=DEFAULT_PREDICT_DEVICE,
-        choices=DEVICE_CHOICES,
-        help="where the maths runs (default: %(default)s)",
-    )
+    _add_device_option(p)
     p.set_defaults(run=_cmd_explain)
 
     p = sub.add_parser(
