@@ -191,82 +191,6 @@ def _cmd_export_onnx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from flowerclf.core.evaluation import evaluate_folder
-    from flowerclf.core.modelfile import load_model, save_model
-
-    model = load_model(args.model, device=args.device)
-    printer = ProgressPrinter()
-    try:
-        evaluation = evaluate_folder(model, args.data_dir, progress=printer)
-    finally:
-        printer.close()
-    comparison = _compare(args, model, evaluation) if args.compare else None
-    if args.format == "json":
-        data = evaluation.to_json_dict()
-        if comparison is not None:
-            data["comparison"] = comparison.to_json_dict()
-        print(json.dumps(data, ensure_ascii=False))
-    else:
-        print(evaluation.summary())
-        print()
-        print(evaluation.format_table())
-        worst = evaluation.mistakes[:10]
-        if worst:
-            print()
-            print("Images to review (most confident mistakes first):")
-            for item in worst:
-                print(
-                    f"  {item.path}  is {item.true}, predicted {item.predicted} "
-                    f"({percent(item.prob)})"
-                )
-        if comparison is not None:
-            print()
-            print(comparison.format_text())
-    if args.report:
-        from flowerclf.core.report import write_report
-
-        path = write_report(args.report, evaluation, classifier=model, comparison=comparison)
-        print(f"Report written to {path}", file=sys.stderr)
-    if not args.no_save and Path(args.model).suffix.lower() == ".safetensors":
-        # the score travels with the model, for 'flowerclf info' and the app
-        model.metadata["evaluation"] = evaluation.to_metadata()
-        model.metadata["evaluation"]["dataset"] = str(Path(args.data_dir).resolve())
-        save_model(model, args.model)
-    return EXIT_OK
-
-
-def _compare(args: argparse.Namespace, model, evaluation):
-    """``evaluate --compare A``: the earlier model A on the same folder, beside this one."""
-    from flowerclf.core.comparison import compare_on_folder
-    from flowerclf.core.modelfile import load_model
-
-    baseline = load_model(args.compare, device=args.device)
-    printer = ProgressPrinter()
-    try:
-        return compare_on_folder(
-            baseline,
-            model,
-            args.data_dir,
-            Path(args.compare).name,
-            Path(args.model).name,
-            evaluation_b=evaluation,
-            progress=printer,
-        )
-    finally:
-        printer.close()
-
-
-def _cmd_explain(args: argparse.Namespace) -> int:
-    from flowerclf.core.gradcam import save_explanation
-    from flowerclf.core.modelfile import load_model
-
-    model = load_model(args.model, device=args.device)
-    result = save_explanation(model, args.image, args.output, args.class_label, args.opacity)
-    print(f"Heat map of '{result.label}' ({percent(result.prob)}) written to {args.output}")
-    return EXIT_OK
-
-
 def _cmd_describe(args: argparse.Namespace) -> int:
     from flowerclf.core.architecture import describe_architecture
 
@@ -375,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flowerclf {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from flowerclf.cli_evaluate import add_evaluate_command, add_explain_command
     from flowerclf.cli_predict import add_predict_command
     from flowerclf.cli_train import add_train_command
 
@@ -386,37 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.set_defaults(run=_cmd_info)
 
-    p = sub.add_parser("evaluate", help="score a model on a labelled folder: where it is wrong")
-    p.add_argument("model", metavar="MODEL")
-    p.add_argument("data_dir", metavar="DATA_DIR")
-    p.add_argument("--format", default="table", choices=("table", "json"))
-    p.add_argument("--report", metavar="REPORT.html", help="also write an HTML report")
-    p.add_argument(
-        "--compare",
-        metavar="OTHER_MODEL",
-        help="also evaluate OTHER_MODEL (say, an earlier one) on the same folder and show "
-        "what changed: accuracy, per-class F1, photos now right and now wrong",
-    )
-    p.add_argument(
-        "--no-save", action="store_true", help="do not store the result in the model file"
-    )
-    _add_device_option(p)
-    p.set_defaults(run=_cmd_evaluate)
-
-    p = sub.add_parser("explain", help="write a heat map of what the model looked at")
-    p.add_argument("model", metavar="MODEL")
-    p.add_argument("image", metavar="IMAGE")
-    p.add_argument("-o", "--output", required=True, metavar="HEATMAP.png")
-    p.add_argument(
-        "--class",
-        dest="class_label",
-        default=None,
-        metavar="LABEL",
-        help="the class to explain (default: the predicted one)",
-    )
-    p.add_argument("--opacity", type=float, default=0.5)
-    _add_device_option(p)
-    p.set_defaults(run=_cmd_explain)
+    add_evaluate_command(sub)
+    add_explain_command(sub)
 
     p = sub.add_parser(
         "describe",
