@@ -3,6 +3,11 @@
 ``flowerclf`` alone (or with model and image paths) opens the desktop app;
 subcommands train, predict, describe, import and export models. Mistakes a
 user can make end with one plain line on stderr and exit status 2.
+
+This module holds what every command shares (the parser, exit statuses,
+:func:`cli_message`) and :func:`main`; each command lives in a module named
+after its job (``cli_train``, ``cli_predict``, ``cli_evaluate``, ``cli_models``,
+``cli_sample_data``, ``cli_check``), imported when the parser is built.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flowerclf import __version__
-from flowerclf.cli_output import ProgressPrinter
+from flowerclf.cli_output import ProgressPrinter as ProgressPrinter  # importable from here
 from flowerclf.core import errors
 from flowerclf.core.config import (
     DEFAULT_PREDICT_DEVICE,
@@ -100,49 +105,6 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# --------------------------------------------------------------------------- commands
-
-
-def _cmd_sample_data(args: argparse.Namespace) -> int:
-    from flowerclf.core.data import scan_dataset
-    from flowerclf.core.sample_data import get_sample, sample_source, unpack_archive_file
-
-    if args.archive and args.url:
-        print("flowerclf: give either --url or --archive, not both.", file=sys.stderr)
-        return EXIT_USAGE
-    if args.sha256 and not (args.url or args.archive):
-        print("flowerclf: --sha256 goes with --url or --archive.", file=sys.stderr)
-        return EXIT_USAGE
-    source = sample_source(args.url, args.sha256, environ={})
-    printer = ProgressPrinter()
-    try:
-        if args.archive:
-            sample = unpack_archive_file(args.archive, args.dir, source.sha256, progress=printer)
-        else:
-            sample = get_sample(args.dir, source, progress=printer, keep_archive=args.keep_archive)
-    except KeyboardInterrupt:
-        printer.close()
-        print(
-            "Interrupted: nothing was unpacked. What was downloaded is kept; the same command "
-            "goes on from there.",
-            file=sys.stderr,
-        )
-        return 130
-    finally:
-        printer.close()
-    scan = scan_dataset(sample.folder, check_images=False)
-    counts = scan.counts()
-    what = "was already there" if sample.already_there else "is ready"
-    print(
-        f"The dataset {what}: {sample.folder} ({sum(counts.values()):,} photos in "
-        f"{len(counts)} classes: {', '.join(counts)})."
-    )
-    if sample.archive is not None and args.keep_archive:
-        print(f"The archive is kept at {sample.archive}.")
-    print(f"Train on it: flowerclf train {sample.folder} -o flowers.safetensors")
-    return EXIT_OK
-
-
 # --------------------------------------------------------------------------- parser
 
 
@@ -172,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flowerclf {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from flowerclf.cli_check import add_check_command
     from flowerclf.cli_evaluate import add_evaluate_command, add_explain_command
     from flowerclf.cli_models import (
         add_describe_command,
@@ -181,36 +144,20 @@ def build_parser() -> argparse.ArgumentParser:
         add_info_command,
     )
     from flowerclf.cli_predict import add_predict_command
+    from flowerclf.cli_sample_data import add_sample_data_command
     from flowerclf.cli_train import add_train_command
 
+    # In the order of --help.
     add_train_command(sub)
     add_predict_command(sub)
-
     add_info_command(sub)
     add_evaluate_command(sub)
     add_explain_command(sub)
-
     add_describe_command(sub)
-    p = sub.add_parser(
-        "sample-data",
-        help="get the flowers sample (3,670 photos, 5 classes) into DIR, checked and unpacked",
-        description="Download the classic flowers archive (flower_photos.tgz, 218 MB) into DIR, "
-        "check its SHA-256 and unpack it safely to DIR/flower_photos, a dataset folder for "
-        "'flowerclf train'. An interrupted download goes on where it stopped when the command "
-        "runs again. Without internet, pass an archive you have with --archive.",
-    )
-    p.add_argument("dir", metavar="DIR")
-    p.add_argument("--url", help="fetch the archive from another address (needs --sha256)")
-    p.add_argument("--sha256", metavar="HEX", help="the SHA-256 the archive must have")
-    p.add_argument("--archive", metavar="FILE", help="unpack this .tgz instead of downloading")
-    p.add_argument("--keep-archive", action="store_true", help="keep the downloaded archive in DIR")
-    p.set_defaults(run=_cmd_sample_data)
-
+    add_sample_data_command(sub)
     add_import_tutorial_command(sub)
     add_export_tutorial_command(sub)
     add_export_command(sub)
-    from flowerclf.cli_check import add_check_command
-
     add_check_command(sub)
     return parser
 
