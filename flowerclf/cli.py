@@ -20,13 +20,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flowerclf import __version__
-from flowerclf.cli_output import ProgressPrinter as ProgressPrinter  # importable from here
+from flowerclf.cli_output import ProgressPrinter as ProgressPrinter  # still importable from here
 from flowerclf.core import errors
-from flowerclf.core.config import (
-    DEFAULT_PREDICT_DEVICE,
-    DEVICE_CHOICES,
-    option_name,
-)
+from flowerclf.core.config import DEFAULT_PREDICT_DEVICE, DEVICE_CHOICES, option_name
 from flowerclf.core.errors import FlowerclfError
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
@@ -95,8 +91,8 @@ def _json_lines(args: argparse.Namespace) -> bool:
 def __getattr__(name: str):
     """Names that moved to a command's own module, still importable from here.
 
-    Imported on first use: the command modules import this one, and ``--help``
-    stays quick.
+    Imported on first use rather than at the top, because those modules import
+    this one.
     """
     if name == "training_config":
         from flowerclf.cli_train import training_config
