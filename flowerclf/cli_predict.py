@@ -42,7 +42,8 @@ def _cmd_predict(args: argparse.Namespace) -> int:
         print(f"Interrupted: {writer.written} of {total} rows were written.", file=sys.stderr)
         return 130
     if writer.failed:
-        print(f"{writer.failed} of {total} inputs could not be read.", file=sys.stderr)
+        inputs = "photo" if total == 1 else "photos"
+        print(f"{writer.failed} of {total} {inputs} could not be read.", file=sys.stderr)
         return EXIT_FAILED_INPUTS
     return EXIT_OK
 

@@ -88,8 +88,12 @@ def test_predict_json_lines_with_an_unreadable_file(trained, tmp_path, capsys):
             "1",
         ]
     )
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    printed = capsys.readouterr()
+    lines = [json.loads(line) for line in printed.out.splitlines()]
     assert code == 1
+    assert "1 of 3 photos could not be read." in printed.err
+    assert main(["predict", str(model), str(broken)]) == 1
+    assert "1 of 1 photo could not be read." in capsys.readouterr().err
     by_name = {rec["path"].rsplit("/", 1)[-1]: rec for rec in lines}
     assert by_name["red.png"]["top"][0]["label"] == "red"
     assert by_name["blue.jpg"]["top"][0]["label"] == "blue"
