@@ -51,10 +51,22 @@ class NumericSortItem(QTreeWidgetItem):
         return self.text(column).lower() < other.text(column).lower()
 
 
+def _data(item: QListWidgetItem | QTreeWidgetItem, role: int) -> Any:
+    """A row's data (a tree row keeps it in its first column)."""
+    return item.data(0, role) if isinstance(item, QTreeWidgetItem) else item.data(role)
+
+
+def _set_data(item: QListWidgetItem | QTreeWidgetItem, role: int, value: Any) -> None:
+    if isinstance(item, QTreeWidgetItem):
+        item.setData(0, role, value)
+    else:
+        item.setData(role, value)
+
+
 def _item_path(item: QListWidgetItem | QTreeWidgetItem | None) -> str | None:
     if item is None:
         return None
-    value = item.data(0, PATH_ROLE) if isinstance(item, QTreeWidgetItem) else item.data(PATH_ROLE)
+    value = _data(item, PATH_ROLE)
     return str(value) if value else None
 
 
@@ -116,23 +128,16 @@ class _ImageActions:
         if item is None:
             return
         view._items[new] = item
-        tree = isinstance(item, QTreeWidgetItem)
-        columns = range(item.columnCount()) if tree else [None]
-        for column in columns:
-            if tree:
+        _set_data(item, PATH_ROLE, new)
+        if isinstance(item, QTreeWidgetItem):
+            for column in range(item.columnCount()):
                 item.setToolTip(column, item.toolTip(column).replace(old, new))
-            else:
-                item.setToolTip(item.toolTip().replace(old, new))
-        if tree:
-            item.setData(0, PATH_ROLE, new)
         else:
-            item.setData(PATH_ROLE, new)
+            item.setToolTip(item.toolTip().replace(old, new))
         if note:
             self.mark_moved(new, note)
-            return
-        looks = item.data(0, BEFORE_MOVE_ROLE) if tree else item.data(BEFORE_MOVE_ROLE)
-        if looks:
-            _set_looks(item, looks)
+        elif _data(item, BEFORE_MOVE_ROLE):
+            _set_looks(item, _data(item, BEFORE_MOVE_ROLE))
 
     def mark_moved(self, path: str, note: str) -> None:
         """Say on the photo's row that it was moved (its evaluation is of where it was)."""
@@ -140,14 +145,11 @@ class _ImageActions:
         item = view._items.get(path)
         if item is None:
             return
-        tree = isinstance(item, QTreeWidgetItem)
-        looks = item.data(0, BEFORE_MOVE_ROLE) if tree else item.data(BEFORE_MOVE_ROLE)
+        looks = _data(item, BEFORE_MOVE_ROLE)
         if looks:
             _set_looks(item, looks)  # a second move: its note replaces the first
-        elif tree:
-            item.setData(0, BEFORE_MOVE_ROLE, _looks(item))
         else:
-            item.setData(BEFORE_MOVE_ROLE, _looks(item))
+            _set_data(item, BEFORE_MOVE_ROLE, _looks(item))
         grey = QBrush(view.palette().color(QPalette.ColorRole.PlaceholderText))
         if isinstance(item, QTreeWidgetItem):
             item.setText(item.columnCount() - 1, note)
